@@ -1,0 +1,51 @@
+package dev.fleetpanel.panel.audit;
+
+import dev.fleetpanel.panel.platform.persistence.Tx;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** Writes and reads the audit log. {@link #record} joins the caller's transaction, so a change and its entry commit together. */
+public final class AuditService {
+  private static final int MAX_DETAILS = 2000;
+
+  private final Tx tx;
+  private final Clock clock;
+
+  public AuditService(Tx tx, Clock clock) {
+    this.tx = tx;
+    this.clock = clock;
+  }
+
+  public void record(Actor actor, String action, String target, String details) {
+    tx.run(
+        () ->
+            tx.em()
+                .persist(
+                    new AuditEntry(
+                        OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC),
+                        actor.name(),
+                        actor.ip(),
+                        action,
+                        clip(target, 200),
+                        clip(details, MAX_DETAILS))));
+  }
+
+  /** The newest entries first, {@code limit} of them, older than {@code beforeId} when given. */
+  public List<AuditEntry> recent(Long beforeId, int limit) {
+    return tx.call(
+        () ->
+            tx.em()
+                .createQuery(
+                    "SELECT a FROM AuditEntry a WHERE (:before IS NULL OR a.id < :before) ORDER BY a.id DESC",
+                    AuditEntry.class)
+                .setParameter("before", beforeId)
+                .setMaxResults(limit)
+                .getResultList());
+  }
+
+  private static String clip(String value, int max) {
+    return value == null || value.length() <= max ? value : value.substring(0, max - 1) + "…";
+  }
+}

@@ -1,0 +1,2 @@
+/** The audit log page. */
+package dev.fleetpanel.panel.audit.web;

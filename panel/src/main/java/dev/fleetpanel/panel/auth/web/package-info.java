@@ -1,0 +1,2 @@
+/** The login page and the seed's {@code api/auth} endpoints. */
+package dev.fleetpanel.panel.auth.web;

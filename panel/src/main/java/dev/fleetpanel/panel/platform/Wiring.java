@@ -1,0 +1,142 @@
+package dev.fleetpanel.panel.platform;
+
+import dev.fleetpanel.panel.audit.AuditService;
+import dev.fleetpanel.panel.auth.ApiTokenService;
+import dev.fleetpanel.panel.auth.AuthService;
+import dev.fleetpanel.panel.auth.LoginBans;
+import dev.fleetpanel.panel.auth.PanelSecrets;
+import dev.fleetpanel.panel.auth.SessionTokens;
+import dev.fleetpanel.panel.platform.config.PanelConfig;
+import dev.fleetpanel.panel.platform.persistence.Database;
+import dev.fleetpanel.panel.platform.persistence.Tx;
+import dev.fleetpanel.panel.platform.web.Templates;
+import dev.fleetpanel.panel.server.ServerService;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletContext;
+import jakarta.validation.Validator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The composition root: builds the panel's services once at deployment, in dependency order, and hands them to
+ * CDI. Services are plain classes with constructors, so tests build them the same way without a container.
+ *
+ * <p>A start-up failure (no database URL, database unreachable, bad setting) is fatal: the message is logged and
+ * the process exits, rather than leaving a server up that answers nothing.
+ */
+@ApplicationScoped
+public class Wiring {
+  private static final Logger LOG = Logger.getLogger(Wiring.class.getName());
+
+  @Inject Validator validator;
+
+  private PanelConfig config;
+  private Database database;
+  private PanelSecrets secrets;
+  private AuthService auth;
+  private ApiTokenService apiTokens;
+  private AuditService audit;
+  private ServerService servers;
+  private Templates templates;
+
+  void start(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
+    try {
+      config = PanelConfig.from(name -> ConfigProvider.getConfig().getOptionalValue(name, String.class));
+      database = Database.open(config);
+      Clock clock = Clock.systemUTC();
+      Tx tx = new Tx(database.entityManagerFactory());
+      AtomicReference<PanelSecrets.FirstStart> first = new AtomicReference<>();
+      secrets = PanelSecrets.load(tx, config, first);
+      audit = new AuditService(tx, clock);
+      SessionTokens tokens =
+          new SessionTokens(secrets.signingKey(), config.sessionIdle(), config.sessionMax(), clock);
+      auth = new AuthService(tx, secrets, tokens, new LoginBans(tx, clock), audit, clock);
+      apiTokens = new ApiTokenService(tx, audit, clock);
+      servers = new ServerService(tx, audit, validator, clock);
+      templates = Templates.forServletContext(context);
+      announce(first.get().generatedPassword());
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "Fleet Panel cannot start: " + e.getMessage(), e);
+      System.err.println("Fleet Panel cannot start: " + e.getMessage());
+      Runtime.getRuntime().halt(2);
+    }
+  }
+
+  /**
+   * Writes the secret path to {@code $FLEETPANEL_DATA/secret-path} (owner-only) for the launcher, and prints the
+   * generated admin password once, on the first start only.
+   */
+  private void announce(Optional<String> generatedPassword) {
+    Path file = config.dataDir().resolve("secret-path");
+    try {
+      Files.createDirectories(config.dataDir());
+      Files.deleteIfExists(file);
+      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.writeString(file, "/" + secrets.uid() + "/\n");
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+    generatedPassword.ifPresent(
+        password -> {
+          System.out.println("FLEETPANEL first start: secret path /" + secrets.uid() + "/");
+          System.out.println("FLEETPANEL first start: admin password " + password);
+          System.out.println("FLEETPANEL first start: these lines are shown once; change the password in Settings.");
+        });
+    LOG.info("Fleet Panel is ready (secret path in " + file + ").");
+  }
+
+  @PreDestroy
+  void stop() {
+    if (database != null) {
+      database.close();
+    }
+  }
+
+  @Produces
+  PanelConfig config() {
+    return config;
+  }
+
+  @Produces
+  PanelSecrets secrets() {
+    return secrets;
+  }
+
+  @Produces
+  AuthService auth() {
+    return auth;
+  }
+
+  @Produces
+  ApiTokenService apiTokens() {
+    return apiTokens;
+  }
+
+  @Produces
+  AuditService audit() {
+    return audit;
+  }
+
+  @Produces
+  ServerService servers() {
+    return servers;
+  }
+
+  @Produces
+  Templates templates() {
+    return templates;
+  }
+}

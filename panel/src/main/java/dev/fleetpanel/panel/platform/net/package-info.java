@@ -1,0 +1,2 @@
+/** IP networks and client addresses, parsed without DNS lookups. */
+package dev.fleetpanel.panel.platform.net;

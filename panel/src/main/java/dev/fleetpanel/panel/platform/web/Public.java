@@ -1,0 +1,11 @@
+package dev.fleetpanel.panel.platform.web;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** A resource method (or class) reachable without signing in; everything else needs a session or API token. */
+@Target({ElementType.METHOD, ElementType.TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+public @interface Public {}

@@ -1,0 +1,248 @@
+package dev.fleetpanel.panel.server;
+
+import dev.fleetpanel.panel.audit.Actor;
+import dev.fleetpanel.panel.audit.AuditService;
+import dev.fleetpanel.panel.platform.errors.InvalidInputException;
+import dev.fleetpanel.panel.platform.persistence.Tx;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Adds, edits, orders and removes servers and folders. Every change is audited in the same transaction. */
+public final class ServerService {
+  /** A folder (null for servers in none) with its servers in display order. */
+  public record Group(Folder folder, List<Server> servers) {}
+
+  private static final Map<String, String> FIELDS =
+      Map.of("name", "name", "address", "address", "agentPort", "agent_port", "notes", "notes");
+
+  private final Tx tx;
+  private final ServerRepository repository;
+  private final AuditService audit;
+  private final Validator validator;
+  private final Clock clock;
+
+  public ServerService(Tx tx, AuditService audit, Validator validator, Clock clock) {
+    this.tx = tx;
+    this.repository = new ServerRepository(tx);
+    this.audit = audit;
+    this.validator = validator;
+    this.clock = clock;
+  }
+
+  /** Folders in order, each with its servers; servers in no folder come last. */
+  public List<Group> overview() {
+    return tx.call(
+        () -> {
+          Map<Long, List<Server>> byFolder = new LinkedHashMap<>();
+          List<Server> unfiled = new ArrayList<>();
+          for (Server s : repository.findAll()) {
+            if (s.folder() == null) {
+              unfiled.add(s);
+            } else {
+              byFolder.computeIfAbsent(s.folder().id(), k -> new ArrayList<>()).add(s);
+            }
+          }
+          List<Group> groups = new ArrayList<>();
+          for (Folder f : repository.findFolders()) {
+            groups.add(new Group(f, byFolder.getOrDefault(f.id(), List.of())));
+          }
+          groups.add(new Group(null, unfiled));
+          return groups;
+        });
+  }
+
+  public List<Server> list() {
+    return tx.call(repository::findAll);
+  }
+
+  public List<Folder> folders() {
+    return tx.call(repository::findFolders);
+  }
+
+  public Server get(long id) {
+    return tx.call(() -> repository.getServer(id));
+  }
+
+  public Server create(ServerForm form, Actor actor) {
+    return tx.call(
+        () -> {
+          Folder folder = check(form, null);
+          Server server = new Server(now());
+          server.apply(form, folder, now());
+          server.position(repository.findInFolder(folder).size());
+          repository.add(server);
+          tx.em().flush();
+          audit.record(actor, "server.create", server.name(), describe(server));
+          return server;
+        });
+  }
+
+  public Server update(long id, ServerForm form, Actor actor) {
+    return tx.call(
+        () -> {
+          Server server = repository.getServer(id);
+          Folder folder = check(form, id);
+          Folder before = server.folder();
+          String old = describe(server);
+          server.apply(form, folder, now());
+          if (!sameFolder(before, folder)) {
+            server.position(repository.findInFolder(folder).size());
+          }
+          audit.record(actor, "server.update", server.name(), old + " -> " + describe(server));
+          return server;
+        });
+  }
+
+  public Server setActive(long id, boolean active, Actor actor) {
+    return tx.call(
+        () -> {
+          Server server = repository.getServer(id);
+          server.active(active, now());
+          audit.record(actor, active ? "server.enable" : "server.disable", server.name(), null);
+          return server;
+        });
+  }
+
+  public void delete(long id, Actor actor) {
+    tx.run(
+        () -> {
+          Server server = repository.getServer(id);
+          repository.remove(server);
+          audit.record(actor, "server.delete", server.name(), describe(server));
+        });
+  }
+
+  /** Moves a server one place up ({@code -1}) or down ({@code +1}) within its folder. */
+  public void move(long id, int direction, Actor actor) {
+    tx.run(
+        () -> {
+          Server server = repository.getServer(id);
+          List<Server> siblings = new ArrayList<>(repository.findInFolder(server.folder()));
+          if (swap(siblings, siblings.indexOf(server), direction)) {
+            for (int i = 0; i < siblings.size(); i++) {
+              siblings.get(i).position(i);
+            }
+            audit.record(actor, "server.move", server.name(), direction < 0 ? "up" : "down");
+          }
+        });
+  }
+
+  public Folder createFolder(String name, Actor actor) {
+    return tx.call(
+        () -> {
+          String clean = checkFolderName(name, null);
+          Folder folder = new Folder(clean, repository.findFolders().size());
+          repository.add(folder);
+          audit.record(actor, "folder.create", clean, null);
+          return folder;
+        });
+  }
+
+  public void renameFolder(long id, String name, Actor actor) {
+    tx.run(
+        () -> {
+          Folder folder = repository.getFolder(id);
+          String clean = checkFolderName(name, id);
+          audit.record(actor, "folder.rename", folder.name(), "-> " + clean);
+          folder.rename(clean);
+        });
+  }
+
+  public void deleteFolder(long id, Actor actor) {
+    tx.run(
+        () -> {
+          Folder folder = repository.getFolder(id);
+          int offset = repository.findInFolder(null).size();
+          List<Server> members = repository.findInFolder(folder);
+          for (int i = 0; i < members.size(); i++) {
+            members.get(i).position(offset + i);
+          }
+          repository.remove(folder);
+          audit.record(actor, "folder.delete", folder.name(), members.size() + " servers moved to no folder");
+        });
+  }
+
+  public void moveFolder(long id, int direction, Actor actor) {
+    tx.run(
+        () -> {
+          List<Folder> folders = new ArrayList<>(repository.findFolders());
+          Folder folder = repository.getFolder(id);
+          if (swap(folders, folders.indexOf(folder), direction)) {
+            for (int i = 0; i < folders.size(); i++) {
+              folders.get(i).position(i);
+            }
+            audit.record(actor, "folder.move", folder.name(), direction < 0 ? "up" : "down");
+          }
+        });
+  }
+
+  private Folder check(ServerForm form, Long selfId) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    for (ConstraintViolation<ServerForm> v : validator.validate(form)) {
+      String field = FIELDS.getOrDefault(v.getPropertyPath().toString(), v.getPropertyPath().toString());
+      errors.putIfAbsent(field, v.getMessageTemplate().replaceAll("[{}]", ""));
+    }
+    if (form.name() != null && !errors.containsKey("name")) {
+      repository
+          .findByNameIgnoreCase(form.name())
+          .filter(s -> !s.id().equals(selfId))
+          .ifPresent(s -> errors.put("name", "server.name.duplicate"));
+    }
+    Folder folder = null;
+    if (form.folderId() != null) {
+      folder = repository.findFolder(form.folderId()).orElse(null);
+      if (folder == null) {
+        errors.put("folder_id", "server.folder.unknown");
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+    return folder;
+  }
+
+  private String checkFolderName(String name, Long selfId) {
+    String clean = name == null ? "" : name.strip();
+    if (clean.isEmpty() || clean.length() > 100) {
+      throw InvalidInputException.of("folder_name", "folder.name.invalid");
+    }
+    repository
+        .findFolderByNameIgnoreCase(clean)
+        .filter(f -> !f.id().equals(selfId))
+        .ifPresent(
+            f -> {
+              throw InvalidInputException.of("folder_name", "folder.name.duplicate");
+            });
+    return clean;
+  }
+
+  private static <T> boolean swap(List<T> items, int index, int direction) {
+    int other = index + Integer.signum(direction);
+    if (index < 0 || other < 0 || other >= items.size()) {
+      return false;
+    }
+    Collections.swap(items, index, other);
+    return true;
+  }
+
+  private static boolean sameFolder(Folder a, Folder b) {
+    return a == null ? b == null : b != null && a.id().equals(b.id());
+  }
+
+  private static String describe(Server s) {
+    return s.address() + ":" + s.agentPort() + (s.folder() == null ? "" : " in " + s.folder().name())
+        + (s.active() ? "" : " (disabled)");
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+  }
+}
