@@ -6,7 +6,9 @@ package dev.fleetpanel.panel.platform.persistence;
  */
 public enum SqlDialect {
   POSTGRESQL("org.eclipse.persistence.platform.database.PostgreSQLPlatform"),
-  H2("org.eclipse.persistence.platform.database.H2Platform");
+  // H2 runs in PostgreSQL mode: EclipseLink's H2 platform reads identities with CALL IDENTITY(), which H2 2.x
+  // dropped, while PostgreSQL's lastval() works there too.
+  H2("org.eclipse.persistence.platform.database.PostgreSQLPlatform");
 
   private final String eclipseLinkPlatform;
 

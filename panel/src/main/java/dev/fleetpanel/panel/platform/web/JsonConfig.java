@@ -12,7 +12,9 @@ import jakarta.ws.rs.ext.Provider;
 public class JsonConfig implements ContextResolver<Jsonb> {
   private static final Jsonb JSONB =
       JsonbBuilder.create(
-          new JsonbConfig().withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES));
+          new JsonbConfig()
+              .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES)
+              .withNullValues(true));
 
   @Override
   public Jsonb getContext(Class<?> type) {

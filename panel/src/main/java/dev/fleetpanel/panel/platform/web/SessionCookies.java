@@ -30,8 +30,9 @@ public class SessionCookies {
   }
 
   private NewCookie build(String value, int maxAge, String base, URI requestUri) {
+    String host = requestUri.getHost();
     boolean plainLocalDev =
-        config.devMode() && "http".equals(requestUri.getScheme()) && LOOPBACK.contains(requestUri.getHost());
+        config.devMode() && "http".equals(requestUri.getScheme()) && host != null && LOOPBACK.contains(host);
     return new NewCookie.Builder(NAME)
         .value(value)
         .path(base)
