@@ -29,10 +29,17 @@ public final class PasswordHasher {
     if (parts.length != 4 || !parts[0].equals("pbkdf2-sha256")) {
       return false;
     }
-    int iterations = Integer.parseInt(parts[1]);
-    byte[] salt = Base64.getDecoder().decode(parts[2]);
-    byte[] expected = Base64.getDecoder().decode(parts[3]);
-    return MessageDigest.isEqual(expected, derive(password.strip(), salt, iterations));
+    try {
+      int iterations = Integer.parseInt(parts[1]);
+      byte[] salt = Base64.getDecoder().decode(parts[2]);
+      byte[] expected = Base64.getDecoder().decode(parts[3]);
+      if (iterations <= 0 || salt.length == 0 || expected.length == 0) {
+        return false;
+      }
+      return MessageDigest.isEqual(expected, derive(password.strip(), salt, iterations));
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   private static String format(int iterations, byte[] salt, byte[] hash) {

@@ -1,5 +1,6 @@
 package dev.fleetpanel.panel.server;
 
+import dev.fleetpanel.panel.platform.net.Cidr;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -31,36 +32,12 @@ public @interface HostAddress {
 
     public static boolean isHost(String value) {
       if (value.matches("[0-9.]+")) {
-        return isIpv4(value);
+        return Cidr.isIpv4(value);
       }
       if (value.contains(":")) {
-        return isIpv6(value);
+        return Cidr.isIpv6(value);
       }
       return value.length() <= 253 && value.matches(LABEL + "(\\." + LABEL + ")*\\.?");
-    }
-
-    private static boolean isIpv4(String value) {
-      String[] parts = value.split("\\.", -1);
-      if (parts.length != 4) {
-        return false;
-      }
-      for (String part : parts) {
-        if (part.isEmpty() || part.length() > 3 || Integer.parseInt(part) > 255) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    private static boolean isIpv6(String value) {
-      if (!value.matches("[0-9A-Fa-f:]+(:[0-9.]+)?") || value.length() > 45) {
-        return false;
-      }
-      try {
-        return java.net.InetAddress.getByName(value) instanceof java.net.Inet6Address;
-      } catch (java.net.UnknownHostException e) {
-        return false;
-      }
     }
   }
 }

@@ -52,8 +52,8 @@ public record PanelConfig(
         Path.of(env.apply("FLEETPANEL_DATA").orElse("./data")).toAbsolutePath().normalize(),
         uid,
         env.apply("FLEETPANEL_ADMIN_PASSWORD").map(String::strip).filter(s -> !s.isEmpty()),
-        Duration.ofMinutes(positive(env, "FLEETPANEL_SESSION_IDLE_MINUTES", 60)),
-        Duration.ofHours(positive(env, "FLEETPANEL_SESSION_MAX_HOURS", 24)),
+        Duration.ofMinutes(bounded(env, "FLEETPANEL_SESSION_IDLE_MINUTES", 60, 7 * 24 * 60)),
+        Duration.ofHours(bounded(env, "FLEETPANEL_SESSION_MAX_HOURS", 24, 365 * 24)),
         env.apply("FLEETPANEL_TRUSTED_PROXIES").map(PanelConfig::parseProxies).orElse(List.of()));
   }
 
@@ -76,20 +76,20 @@ public record PanelConfig(
     }
   }
 
-  private static long positive(Function<String, Optional<String>> env, String name, long fallback) {
+  private static long bounded(Function<String, Optional<String>> env, String name, long fallback, long max) {
     String raw = env.apply(name).orElse(null);
     if (raw == null) {
       return fallback;
     }
     try {
       long value = Long.parseLong(raw.trim());
-      if (value > 0) {
+      if (value > 0 && value <= max) {
         return value;
       }
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new InvalidConfigException(name + " must be a positive whole number, got '" + raw + "'.");
+    throw new InvalidConfigException(name + " must be a whole number from 1 to " + max + ", got '" + raw + "'.");
   }
 
   private static List<Cidr> parseProxies(String raw) {

@@ -29,23 +29,63 @@ public record Cidr(byte[] network, int prefix) {
   /** Parses an IP literal (IPv4 dotted quad or IPv6), rejecting host names. */
   public static byte[] literal(String text) {
     String value = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
-    boolean v4 = value.matches("\\d{1,3}(\\.\\d{1,3}){3}");
-    boolean v6 = value.contains(":") && value.matches("[0-9A-Fa-f:.]+");
+    boolean v4 = isIpv4(value);
+    boolean v6 = !v4 && isIpv6(value);
     if (!v4 && !v6) {
       throw new IllegalArgumentException("'" + text + "' is not an IP address");
     }
-    if (v4) {
-      for (String part : value.split("\\.")) {
-        if (Integer.parseInt(part) > 255) {
-          throw new IllegalArgumentException("'" + text + "' is not an IP address");
-        }
-      }
-    }
     try {
+      // Safe: the text is a well-formed literal, so no name lookup happens.
       return InetAddress.getByName(value).getAddress();
     } catch (UnknownHostException e) {
       throw new IllegalArgumentException("'" + text + "' is not an IP address");
     }
+  }
+
+  /** A dotted-quad IPv4 address, each part 0-255. */
+  public static boolean isIpv4(String text) {
+    if (!text.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+      return false;
+    }
+    for (String part : text.split("\\.")) {
+      if (Integer.parseInt(part) > 255) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** An IPv6 literal (RFC 4291 text forms, optionally ending in an IPv4 address), checked without a lookup. */
+  public static boolean isIpv6(String text) {
+    if (text.length() > 45 || !text.contains(":")) {
+      return false;
+    }
+    int gap = text.indexOf("::");
+    if (gap >= 0 && text.indexOf("::", gap + 1) >= 0) {
+      return false;
+    }
+    String[] sides = gap >= 0 ? new String[] {text.substring(0, gap), text.substring(gap + 2)} : new String[] {text};
+    int groups = 0;
+    for (int side = 0; side < sides.length; side++) {
+      if (sides[side].isEmpty()) {
+        continue;
+      }
+      String[] parts = sides[side].split(":", -1);
+      for (int i = 0; i < parts.length; i++) {
+        boolean lastOfAll = side == sides.length - 1 && i == parts.length - 1;
+        if (lastOfAll && parts[i].contains(".")) {
+          if (!isIpv4(parts[i])) {
+            return false;
+          }
+          groups += 2;
+        } else if (parts[i].matches("[0-9A-Fa-f]{1,4}")) {
+          groups++;
+        } else {
+          return false;
+        }
+      }
+    }
+    return gap >= 0 ? groups <= 7 : groups == 8;
   }
 
   public boolean contains(InetAddress address) {

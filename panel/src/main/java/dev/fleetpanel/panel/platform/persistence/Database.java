@@ -35,8 +35,10 @@ public final class Database implements AutoCloseable {
           "Using the embedded H2 database at " + config.dataDir() + " (development only; set FLEETPANEL_DB_URL"
               + " to use PostgreSQL).");
     }
+    SqlDialect dialect = SqlDialect.of(config.jdbcUrl());
     HikariConfig pool = new HikariConfig();
     pool.setJdbcUrl(config.jdbcUrl());
+    pool.setDriverClassName(dialect.driverClass());
     pool.setUsername(config.embeddedDatabase() ? "sa" : config.dbUser());
     pool.setPassword(config.embeddedDatabase() ? "" : config.dbPassword());
     pool.setPoolName("fleetpanel");
@@ -47,7 +49,6 @@ public final class Database implements AutoCloseable {
     HikariDataSource dataSource = new HikariDataSource(pool);
     try {
       migrate(dataSource);
-      SqlDialect dialect = SqlDialect.of(config.jdbcUrl());
       EntityManagerFactory emf =
           Persistence.createEntityManagerFactory(
               "fleetpanel",

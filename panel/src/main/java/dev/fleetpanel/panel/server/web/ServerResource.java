@@ -59,7 +59,7 @@ public class ServerResource {
   @GET
   @Path("table")
   public View table() {
-    return withTable(View.fragment(TEMPLATE, "table"));
+    return withTable(View.fragment(TEMPLATE, "server-table"));
   }
 
   @GET
@@ -92,7 +92,7 @@ public class ServerResource {
       return Response.status(422).entity(view).build();
     }
     // The folder or order may have changed: redraw the whole table.
-    return Response.ok(withTable(View.fragment(TEMPLATE, "table"))).header("HX-Retarget", "#server-table")
+    return Response.ok(withTable(View.fragment(TEMPLATE, "server-table"))).header("HX-Retarget", "#server-table")
         .header("HX-Reswap", "outerHTML").build();
   }
 
@@ -107,7 +107,7 @@ public class ServerResource {
   @Path("{id}/move")
   public View move(@PathParam("id") long id, @QueryParam("dir") String dir) {
     servers.move(id, "up".equals(dir) ? -1 : 1, RequestInfo.of(request).actor());
-    return withTable(View.fragment(TEMPLATE, "table"));
+    return withTable(View.fragment(TEMPLATE, "server-table"));
   }
 
   @DELETE
@@ -135,7 +135,7 @@ public class ServerResource {
   @Path("folders/{id}/move")
   public View moveFolder(@PathParam("id") long id, @QueryParam("dir") String dir) {
     servers.moveFolder(id, "up".equals(dir) ? -1 : 1, RequestInfo.of(request).actor());
-    return withTable(View.fragment(TEMPLATE, "table"));
+    return withTable(View.fragment(TEMPLATE, "server-table"));
   }
 
   @DELETE
