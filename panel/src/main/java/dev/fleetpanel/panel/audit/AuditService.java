@@ -35,14 +35,19 @@ public final class AuditService {
   /** The newest entries first, {@code limit} of them, older than {@code beforeId} when given. */
   public List<AuditEntry> recent(Long beforeId, int limit) {
     return tx.call(
-        () ->
-            tx.em()
-                .createQuery(
-                    "SELECT a FROM AuditEntry a WHERE (:before IS NULL OR a.id < :before) ORDER BY a.id DESC",
-                    AuditEntry.class)
-                .setParameter("before", beforeId)
-                .setMaxResults(limit)
-                .getResultList());
+        () -> {
+          var query =
+              tx.em()
+                  .createQuery(
+                      "SELECT a FROM AuditEntry a" + (beforeId == null ? "" : " WHERE a.id < :before")
+                          + " ORDER BY a.id DESC",
+                      AuditEntry.class)
+                  .setMaxResults(limit);
+          if (beforeId != null) {
+            query.setParameter("before", beforeId);
+          }
+          return query.getResultList();
+        });
   }
 
   private static String clip(String value, int max) {

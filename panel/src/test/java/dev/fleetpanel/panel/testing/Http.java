@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  */
 public final class Http {
   private static final HttpClient CLIENT =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+          .followRedirects(HttpClient.Redirect.NEVER).build();
   private static final Pattern CSRF = Pattern.compile("\"csrf_token\":\"([^\"]+)\"");
 
   private final String base;

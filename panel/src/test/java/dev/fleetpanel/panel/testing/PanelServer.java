@@ -99,7 +99,8 @@ public final class PanelServer {
     env.put("FLEETPANEL_TRUSTED_PROXIES", "127.0.0.1,::1");
     env.put("FLEETPANEL_DATA", data.toString());
     env.remove("FLEETPANEL_DEV");
-    builder.redirectErrorStream(true).redirectOutput(data.resolve("panel.log").toFile());
+    deleteTree(data.resolve("payara"));
+    builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("panel.log").toFile()));
     try {
       process = builder.start();
     } catch (IOException e) {
@@ -158,6 +159,18 @@ public final class PanelServer {
   private String logTail() {
     String log = log();
     return log.length() > 6000 ? log.substring(log.length() - 6000) : log;
+  }
+
+  /** Payara's root directory is scratch space; a kept one makes it deploy the war twice on the next start. */
+  private static void deleteTree(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static int freePort() throws IOException {

@@ -85,9 +85,7 @@ public class AuthFilter implements ContainerRequestFilter, ContainerResponseFilt
   }
 
   private boolean isPublic() {
-    return resourceInfo.getResourceMethod() != null
-        && (resourceInfo.getResourceMethod().isAnnotationPresent(Public.class)
-            || resourceInfo.getResourceClass().isAnnotationPresent(Public.class));
+    return Public.Check.isPublic(resourceInfo);
   }
 
   static Response json(int status, String error) {

@@ -28,8 +28,9 @@ public class BodyLimitFilter implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) {
     if (request.getLength() > MAX_BYTES) {
-      request.abortWith(AuthFilter.json(Response.Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode(),
-          "request body over " + MAX_BYTES + " bytes"));
+      // The body is not read: close the connection so the client is not left sending it.
+      request.abortWith(Response.fromResponse(AuthFilter.json(Response.Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode(),
+          "request body over " + MAX_BYTES + " bytes")).header("Connection", "close").build());
       return;
     }
     request.setEntityStream(new Bounded(request.getEntityStream()));
