@@ -22,5 +22,5 @@ public record ServerForm(
     Long folderId,
     @Size(max = 2000, message = "{server.notes.long}") String notes) {
 
-  public static final int DEFAULT_AGENT_PORT = 9100;
+  public static final int DEFAULT_AGENT_PORT = dev.fleetpanel.node.contract.NodeApi.DEFAULT_PORT;
 }

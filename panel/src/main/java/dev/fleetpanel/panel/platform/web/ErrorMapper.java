@@ -25,6 +25,24 @@ import java.util.logging.Logger;
  */
 @Provider
 public class ErrorMapper implements ExceptionMapper<Throwable> {
+  /** 422, which JAX-RS 3.1 has no constant for (without one the reason phrase reads "CUSTOM"). */
+  public static final Response.StatusType UNPROCESSABLE = new Response.StatusType() {
+    @Override
+    public int getStatusCode() {
+      return 422;
+    }
+
+    @Override
+    public Response.Status.Family getFamily() {
+      return Response.Status.Family.CLIENT_ERROR;
+    }
+
+    @Override
+    public String getReasonPhrase() {
+      return "Unprocessable Content";
+    }
+  };
+
   private static final Logger LOG = Logger.getLogger(ErrorMapper.class.getName());
 
   @Context UriInfo uriInfo;
@@ -69,7 +87,7 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
   private Response invalid(InvalidInputException invalid) {
     Map<String, String> fields = new LinkedHashMap<>();
     invalid.errors().forEach((field, key) -> fields.put(field, Messages.get(Locale.ENGLISH, key)));
-    return Response.status(422)
+    return Response.status(UNPROCESSABLE)
         .type(MediaType.APPLICATION_JSON_TYPE)
         .entity(Map.of("error", "invalid input", "fields", fields))
         .build();

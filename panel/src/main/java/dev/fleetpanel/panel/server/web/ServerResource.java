@@ -1,6 +1,7 @@
 package dev.fleetpanel.panel.server.web;
 
 import dev.fleetpanel.panel.platform.errors.InvalidInputException;
+import dev.fleetpanel.panel.platform.web.ErrorMapper;
 import dev.fleetpanel.panel.platform.web.RequestInfo;
 import dev.fleetpanel.panel.platform.web.View;
 import dev.fleetpanel.panel.server.Folder;
@@ -48,7 +49,7 @@ public class ServerResource {
       servers.create(form.toForm(), RequestInfo.of(request).actor());
     } catch (InvalidInputException e) {
       View view = withFolders(View.fragment(TEMPLATE, "add-form")).with("form", form).with("errors", e.errors());
-      return Response.status(422).header("HX-Retarget", "#add-server-form").header("HX-Reswap", "outerHTML")
+      return Response.status(ErrorMapper.UNPROCESSABLE).header("HX-Retarget", "#add-server-form").header("HX-Reswap", "outerHTML")
           .entity(view).build();
     }
     View view = withTable(View.fragment(TEMPLATE, "table-and-form")).with("form", ServerFormView.empty())
@@ -89,7 +90,7 @@ public class ServerResource {
     } catch (InvalidInputException e) {
       View view = withFolders(View.fragment(TEMPLATE, "edit-row"))
           .with("s", ServerRow.of(servers.get(id), true, true)).with("form", form).with("errors", e.errors());
-      return Response.status(422).entity(view).build();
+      return Response.status(ErrorMapper.UNPROCESSABLE).entity(view).build();
     }
     // The folder or order may have changed: redraw the whole table.
     return Response.ok(withTable(View.fragment(TEMPLATE, "server-table"))).header("HX-Retarget", "#server-table")
@@ -151,7 +152,7 @@ public class ServerResource {
     try {
       change.run();
     } catch (InvalidInputException e) {
-      return Response.status(422).header("HX-Retarget", "#folder-error").header("HX-Reswap", "outerHTML")
+      return Response.status(ErrorMapper.UNPROCESSABLE).header("HX-Retarget", "#folder-error").header("HX-Reswap", "outerHTML")
           .entity(View.fragment(TEMPLATE, "folder-error").with("folderError", e.errors().get("folder_name")))
           .build();
     }

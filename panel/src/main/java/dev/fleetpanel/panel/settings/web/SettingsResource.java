@@ -4,6 +4,7 @@ import dev.fleetpanel.panel.auth.ApiTokenService;
 import dev.fleetpanel.panel.auth.AuthService;
 import dev.fleetpanel.panel.auth.Session;
 import dev.fleetpanel.panel.platform.errors.InvalidInputException;
+import dev.fleetpanel.panel.platform.web.ErrorMapper;
 import dev.fleetpanel.panel.platform.web.RequestInfo;
 import dev.fleetpanel.panel.platform.web.SessionCookies;
 import dev.fleetpanel.panel.platform.web.View;
@@ -49,7 +50,7 @@ public class SettingsResource {
       return Response.ok(withTokens(View.fragment(TEMPLATE, "tokens"))
           .with("newSecret", created.secret()).with("newName", created.token().name())).build();
     } catch (InvalidInputException e) {
-      return Response.status(422).entity(withTokens(View.fragment(TEMPLATE, "tokens")).with("tokenError", "token.name.invalid")).build();
+      return Response.status(ErrorMapper.UNPROCESSABLE).entity(withTokens(View.fragment(TEMPLATE, "tokens")).with("tokenError", "token.name.invalid")).build();
     }
   }
 
@@ -72,14 +73,14 @@ public class SettingsResource {
       return Response.status(403).entity(view.with("errors", Map.of("current_password", "password.session.only"))).build();
     }
     if (next == null || !next.strip().equals(confirm == null ? "" : confirm.strip())) {
-      return Response.status(422).entity(view.with("errors", Map.of("confirm_password", "password.confirm.mismatch"))).build();
+      return Response.status(ErrorMapper.UNPROCESSABLE).entity(view.with("errors", Map.of("confirm_password", "password.confirm.mismatch"))).build();
     }
     try {
       Session renewed = auth.changePassword(info.session(), current, next, info.actor());
       return Response.ok(view.with("errors", Map.of()).with("changed", true))
           .cookie(cookies.issue(renewed, info.base(), uriInfo.getRequestUri())).build();
     } catch (InvalidInputException e) {
-      return Response.status(422).entity(view.with("errors", e.errors())).build();
+      return Response.status(ErrorMapper.UNPROCESSABLE).entity(view.with("errors", e.errors())).build();
     }
   }
 
