@@ -157,6 +157,8 @@ class NginxIT {
         .connectTimeout(Duration.ofSeconds(5)).build();
     assertNoResponse(plain, URI.create("http://127.0.0.1:" + httpPort + "/" + UID + "/login"));
     assertNoResponse(plain, URI.create("http://127.0.0.1:" + httpPort + "/"));
+    // Plain HTTP to the TLS port is dropped too, rather than answered with nginx's explanation page.
+    assertNoResponse(plain, URI.create("http://127.0.0.1:" + httpsPort + "/" + UID + "/login"));
   }
 
   // --- proxying -------------------------------------------------------------------------------
@@ -193,10 +195,9 @@ class NginxIT {
   }
 
   /**
-   * nginx appends the TCP peer to whatever X-Forwarded-For the client sent, and the panel takes the right-most
-   * hop that is not a trusted proxy. The client is bound to 127.0.0.2 (java.net.http on Java 17 cannot choose its
-   * source address, hence a raw TLS socket): from 127.0.0.1 the test client would itself be a trusted proxy
-   * (FLEETPANEL_TRUSTED_PROXIES=127.0.0.1,::1) and its header would rightly count, which no remote client is.
+   * nginx replaces X-Forwarded-For with the TCP peer, so whatever the client sent is dropped. The client is bound
+   * to 127.0.0.2 (java.net.http on Java 17 cannot choose its source address, hence a raw TLS socket), an address
+   * that is not in FLEETPANEL_TRUSTED_PROXIES, like any remote client.
    */
   @ParameterizedTest
   @ValueSource(strings = {"198.51.100.7", "198.51.100.7, 127.0.0.1", "127.0.0.1", "not-an-ip"})
