@@ -2,9 +2,11 @@ package dev.fleetpanel.panel.platform.i18n;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The UI texts, {@code i18n/messages*.properties} (UTF-8), in the languages the panel offers. */
 public final class Messages {
@@ -14,9 +16,14 @@ public final class Messages {
 
   private Messages() {}
 
+  // Pages look up dozens of texts per row; ResourceBundle.getBundle's own cache costs more than a map.
+  private static final Map<Locale, ResourceBundle> BUNDLES = new ConcurrentHashMap<>();
+
   public static Optional<String> find(Locale locale, String key) {
+    ResourceBundle bundle =
+        BUNDLES.computeIfAbsent(locale, l -> ResourceBundle.getBundle("i18n.messages", l, NO_FALLBACK));
     try {
-      return Optional.of(ResourceBundle.getBundle("i18n.messages", locale, NO_FALLBACK).getString(key));
+      return Optional.of(bundle.getString(key));
     } catch (MissingResourceException e) {
       return Optional.empty();
     }

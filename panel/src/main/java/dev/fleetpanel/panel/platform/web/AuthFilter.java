@@ -75,7 +75,8 @@ public class AuthFilter implements ContainerRequestFilter, ContainerResponseFilt
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     Object renewed = request.getProperty(RENEWED);
-    if (renewed instanceof Session session) {
+    // A response that sets the session cookie itself (login, logout, password change) wins.
+    if (renewed instanceof Session session && !response.getCookies().containsKey(SessionCookies.NAME)) {
       response
           .getHeaders()
           .add(
