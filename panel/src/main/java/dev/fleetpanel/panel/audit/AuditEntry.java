@@ -34,7 +34,8 @@ public class AuditEntry {
 
   protected AuditEntry() {}
 
-  AuditEntry(OffsetDateTime at, String actor, String ip, String action, String target, String details) {
+  AuditEntry(
+      OffsetDateTime at, String actor, String ip, String action, String target, String details) {
     this.at = at;
     this.actor = actor;
     this.ip = ip;

@@ -6,7 +6,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
-/** Writes and reads the audit log. {@link #record} joins the caller's transaction, so a change and its entry commit together. */
+/**
+ * Writes and reads the audit log. {@link #record} joins the caller's transaction, so a change and
+ * its entry commit together.
+ */
 public final class AuditService {
   private static final int MAX_DETAILS = 2000;
 
@@ -39,7 +42,8 @@ public final class AuditService {
           var query =
               tx.em()
                   .createQuery(
-                      "SELECT a FROM AuditEntry a" + (beforeId == null ? "" : " WHERE a.id < :before")
+                      "SELECT a FROM AuditEntry a"
+                          + (beforeId == null ? "" : " WHERE a.id < :before")
                           + " ORDER BY a.id DESC",
                       AuditEntry.class)
                   .setMaxResults(limit);

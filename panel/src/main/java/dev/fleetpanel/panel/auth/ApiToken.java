@@ -8,7 +8,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
-/** An API token for scripts. Only its SHA-256 hash is stored; the prefix helps a person recognise it. */
+/**
+ * An API token for scripts. Only its SHA-256 hash is stored; the prefix helps a person recognise
+ * it.
+ */
 @Entity
 @Table(name = "api_tokens")
 public class ApiToken {

@@ -2,8 +2,8 @@ package dev.fleetpanel.panel.auth;
 
 import dev.fleetpanel.panel.audit.Actor;
 import dev.fleetpanel.panel.audit.AuditService;
-import dev.fleetpanel.panel.platform.persistence.Tx;
 import dev.fleetpanel.panel.platform.errors.InvalidInputException;
+import dev.fleetpanel.panel.platform.persistence.Tx;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -46,7 +46,10 @@ public final class ApiTokenService {
 
   public List<ApiToken> list() {
     return tx.call(
-        () -> tx.em().createQuery("SELECT t FROM ApiToken t ORDER BY t.id", ApiToken.class).getResultList());
+        () ->
+            tx.em()
+                .createQuery("SELECT t FROM ApiToken t ORDER BY t.id", ApiToken.class)
+                .getResultList());
   }
 
   public boolean revoke(long id, Actor actor) {
@@ -82,7 +85,8 @@ public final class ApiTokenService {
           }
           ApiToken token = found.get(0);
           OffsetDateTime now = now();
-          if (token.lastUsedAt() == null || token.lastUsedAt().plus(LAST_USED_RESOLUTION).isBefore(now)) {
+          if (token.lastUsedAt() == null
+              || token.lastUsedAt().plus(LAST_USED_RESOLUTION).isBefore(now)) {
             token.usedAt(now);
           }
           return Optional.of(token.name());

@@ -2,8 +2,8 @@ package dev.fleetpanel.panel.auth;
 
 import dev.fleetpanel.panel.audit.Actor;
 import dev.fleetpanel.panel.audit.AuditService;
-import dev.fleetpanel.panel.platform.persistence.Tx;
 import dev.fleetpanel.panel.platform.errors.InvalidInputException;
+import dev.fleetpanel.panel.platform.persistence.Tx;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -33,7 +33,12 @@ public final class AuthService {
   private final Set<String> revoked = ConcurrentHashMap.newKeySet();
 
   public AuthService(
-      Tx tx, PanelSecrets secrets, SessionTokens tokens, LoginBans bans, AuditService audit, Clock clock) {
+      Tx tx,
+      PanelSecrets secrets,
+      SessionTokens tokens,
+      LoginBans bans,
+      AuditService audit,
+      Clock clock) {
     this.tx = tx;
     this.secrets = secrets;
     this.tokens = tokens;
@@ -51,7 +56,8 @@ public final class AuthService {
     if (password == null || !secrets.passwordMatches(password)) {
       LoginBans.Status after = bans.recordFailure(ip);
       if (after.banned()) {
-        audit.record(new Actor("anonymous", ip), "auth.ban", ip, LoginBans.MAX_ATTEMPTS + " failed logins");
+        audit.record(
+            new Actor("anonymous", ip), "auth.ban", ip, LoginBans.MAX_ATTEMPTS + " failed logins");
         return new LoginResult.Banned(after.remainingSeconds());
       }
       return new LoginResult.WrongPassword(LoginBans.MAX_ATTEMPTS - after.attempts());
@@ -70,7 +76,10 @@ public final class AuthService {
         .filter(s -> !revoked.contains(s.id()));
   }
 
-  /** Renews the idle expiry when a minute has passed since the token was issued, to limit cookie churn. */
+  /**
+   * Renews the idle expiry when a minute has passed since the token was issued, to limit cookie
+   * churn.
+   */
   public Optional<Session> renewIfDue(Session session) {
     if (clock.instant().isAfter(session.issuedAt().plusSeconds(60))) {
       return Optional.of(tokens.renew(session, secrets.tokenVersion()));
@@ -99,12 +108,13 @@ public final class AuthService {
   }
 
   /**
-   * Changes the password after checking the current one; every other session ends and the caller gets a renewed
-   * session.
+   * Changes the password after checking the current one; every other session ends and the caller
+   * gets a renewed session.
    *
    * @throws InvalidInputException naming the field that was refused
    */
-  public Session changePassword(Session current, String oldPassword, String newPassword, Actor actor) {
+  public Session changePassword(
+      Session current, String oldPassword, String newPassword, Actor actor) {
     if (oldPassword == null || !secrets.passwordMatches(oldPassword)) {
       throw InvalidInputException.of("current_password", "password.current.wrong");
     }
@@ -117,7 +127,10 @@ public final class AuthService {
     return tokens.renew(current, version);
   }
 
-  /** Lifts the ban and forgets the failed logins of an IP; audited when there was something to clear. */
+  /**
+   * Lifts the ban and forgets the failed logins of an IP; audited when there was something to
+   * clear.
+   */
   public boolean clearBan(String ip, Actor actor) {
     boolean cleared = bans.clear(ip);
     if (cleared) {
@@ -139,7 +152,9 @@ public final class AuthService {
               .setParameter("now", now)
               .executeUpdate();
           revoked.addAll(
-              tx.em().createQuery("SELECT r.sessionId FROM RevokedSession r", String.class).getResultList());
+              tx.em()
+                  .createQuery("SELECT r.sessionId FROM RevokedSession r", String.class)
+                  .getResultList());
         });
   }
 }

@@ -7,8 +7,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
- * Brute-force protection: {@value #MAX_ATTEMPTS} failed logins from one IP within {@link #WINDOW} ban that IP for
- * {@link #BAN}. State lives in the database, so a ban survives a restart.
+ * Brute-force protection: {@value #MAX_ATTEMPTS} failed logins from one IP within {@link #WINDOW}
+ * ban that IP for {@link #BAN}. State lives in the database, so a ban survives a restart.
  */
 public final class LoginBans {
   public static final int MAX_ATTEMPTS = 5;
@@ -30,7 +30,10 @@ public final class LoginBans {
     return tx.call(() -> toStatus(ip, tx.em().find(LoginFailure.class, ip)));
   }
 
-  /** Counts a failed login; returns the status after it, banned if this was the last allowed attempt. */
+  /**
+   * Counts a failed login; returns the status after it, banned if this was the last allowed
+   * attempt.
+   */
   public synchronized Status recordFailure(String ip) {
     return tx.call(
         () -> {

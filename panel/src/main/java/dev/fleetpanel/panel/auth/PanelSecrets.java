@@ -14,8 +14,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The panel's secrets, created on first start and kept in {@code panel_settings}: the secret URL path (uid), the
- * admin password hash, the session signing key and the token version that a password change bumps.
+ * The panel's secrets, created on first start and kept in {@code panel_settings}: the secret URL
+ * path (uid), the admin password hash, the session signing key and the token version that a
+ * password change bumps.
  */
 public final class PanelSecrets {
   static final String UID = "secret.uid";
@@ -33,7 +34,8 @@ public final class PanelSecrets {
   private final AtomicReference<String> passwordHash;
   private final AtomicLong tokenVersion;
 
-  private PanelSecrets(Tx tx, SettingsRepository settings, String uid, byte[] key, String hash, long version) {
+  private PanelSecrets(
+      Tx tx, SettingsRepository settings, String uid, byte[] key, String hash, long version) {
     this.tx = tx;
     this.settings = settings;
     this.uid = uid;
@@ -43,17 +45,24 @@ public final class PanelSecrets {
   }
 
   /**
-   * Loads the secrets, creating what is missing. {@code FLEETPANEL_UID} and {@code FLEETPANEL_ADMIN_PASSWORD}
-   * override the stored values; a changed password revokes every session.
+   * Loads the secrets, creating what is missing. {@code FLEETPANEL_UID} and {@code
+   * FLEETPANEL_ADMIN_PASSWORD} override the stored values; a changed password revokes every
+   * session.
    */
-  public static PanelSecrets load(Tx tx, PanelConfig config, AtomicReference<FirstStart> firstStart) {
+  public static PanelSecrets load(
+      Tx tx, PanelConfig config, AtomicReference<FirstStart> firstStart) {
     SettingsRepository settings = new SettingsRepository(tx);
     return tx.call(
         () -> {
-          String uid = config.uid().orElseGet(() -> settings.find(UID).orElseGet(() -> Secrets.randomHex(12)));
+          String uid =
+              config
+                  .uid()
+                  .orElseGet(() -> settings.find(UID).orElseGet(() -> Secrets.randomHex(12)));
           settings.put(UID, uid);
           String key =
-              settings.find(SIGNING_KEY).orElseGet(() -> Base64.getEncoder().encodeToString(randomKey()));
+              settings
+                  .find(SIGNING_KEY)
+                  .orElseGet(() -> Base64.getEncoder().encodeToString(randomKey()));
           settings.put(SIGNING_KEY, key);
           long version = settings.find(TOKEN_VERSION).map(Long::parseLong).orElse(1L);
           Optional<String> hash = settings.find(PASSWORD_HASH);
@@ -71,7 +80,8 @@ public final class PanelSecrets {
           settings.put(PASSWORD_HASH, hash.get());
           settings.put(TOKEN_VERSION, Long.toString(version));
           firstStart.set(new FirstStart(generated));
-          return new PanelSecrets(tx, settings, uid, Base64.getDecoder().decode(key), hash.get(), version);
+          return new PanelSecrets(
+              tx, settings, uid, Base64.getDecoder().decode(key), hash.get(), version);
         });
   }
 
@@ -111,7 +121,10 @@ public final class PanelSecrets {
     return version;
   }
 
-  /** The CSRF token of a session: an HMAC of its id, so it needs no storage and dies with the session. */
+  /**
+   * The CSRF token of a session: an HMAC of its id, so it needs no storage and dies with the
+   * session.
+   */
   public String csrfToken(String sessionId) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");

@@ -8,8 +8,8 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
 /**
- * PBKDF2-HMAC-SHA256 password hashes, stored as {@code pbkdf2-sha256$iterations$salt$hash} so the cost can grow
- * without invalidating old hashes. Whitespace around a pasted password is ignored.
+ * PBKDF2-HMAC-SHA256 password hashes, stored as {@code pbkdf2-sha256$iterations$salt$hash} so the
+ * cost can grow without invalidating old hashes. Whitespace around a pasted password is ignored.
  */
 public final class PasswordHasher {
   static final int ITERATIONS = 310_000;
@@ -44,7 +44,12 @@ public final class PasswordHasher {
 
   private static String format(int iterations, byte[] salt, byte[] hash) {
     Base64.Encoder b64 = Base64.getEncoder();
-    return "pbkdf2-sha256$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(hash);
+    return "pbkdf2-sha256$"
+        + iterations
+        + "$"
+        + b64.encodeToString(salt)
+        + "$"
+        + b64.encodeToString(hash);
   }
 
   private static byte[] derive(String password, byte[] salt, int iterations) {

@@ -10,4 +10,5 @@ import java.time.Instant;
  * @param expiresAt the idle expiry, never later than the absolute one
  * @param tokenVersion the panel's token version when issued; a password change bumps it
  */
-public record Session(String id, Instant authTime, Instant issuedAt, Instant expiresAt, long tokenVersion) {}
+public record Session(
+    String id, Instant authTime, Instant issuedAt, Instant expiresAt, long tokenVersion) {}

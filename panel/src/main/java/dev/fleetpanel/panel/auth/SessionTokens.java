@@ -30,7 +30,10 @@ public final class SessionTokens {
     return renew(new Session(Secrets.randomHex(16), now, now, now, tokenVersion), tokenVersion);
   }
 
-  /** The same session with a fresh idle expiry (capped by the absolute one) and the given token version. */
+  /**
+   * The same session with a fresh idle expiry (capped by the absolute one) and the given token
+   * version.
+   */
   public Session renew(Session session, long tokenVersion) {
     Instant now = clock.instant();
     Instant absolute = session.authTime().plus(max);
@@ -54,8 +57,12 @@ public final class SessionTokens {
   public Optional<Session> decode(String token) {
     try {
       Claims claims =
-          Jwts.parser().verifyWith(key).clock(() -> Date.from(clock.instant())).build()
-              .parseSignedClaims(token).getPayload();
+          Jwts.parser()
+              .verifyWith(key)
+              .clock(() -> Date.from(clock.instant()))
+              .build()
+              .parseSignedClaims(token)
+              .getPayload();
       Number authTime = claims.get("auth_time", Number.class);
       Number version = claims.get("tv", Number.class);
       if (authTime == null || version == null || claims.getId() == null) {

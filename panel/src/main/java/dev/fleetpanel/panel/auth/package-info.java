@@ -1,5 +1,5 @@
 /**
- * Signing in and staying signed in: the admin password, session JWTs, login bans, CSRF tokens and API tokens
- * for scripts.
+ * Signing in and staying signed in: the admin password, session JWTs, login bans, CSRF tokens and
+ * API tokens for scripts.
  */
 package dev.fleetpanel.panel.auth;

@@ -31,11 +31,12 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The composition root: builds the panel's services once at deployment, in dependency order, and hands them to
- * CDI. Services are plain classes with constructors, so tests build them the same way without a container.
+ * The composition root: builds the panel's services once at deployment, in dependency order, and
+ * hands them to CDI. Services are plain classes with constructors, so tests build them the same way
+ * without a container.
  *
- * <p>A start-up failure (no database URL, database unreachable, bad setting) is fatal: the message is logged and
- * the process exits, rather than leaving a server up that answers nothing.
+ * <p>A start-up failure (no database URL, database unreachable, bad setting) is fatal: the message
+ * is logged and the process exits, rather than leaving a server up that answers nothing.
  */
 @ApplicationScoped
 public class Wiring {
@@ -54,7 +55,8 @@ public class Wiring {
 
   void start(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
     try {
-      config = PanelConfig.from(name -> ConfigProvider.getConfig().getOptionalValue(name, String.class));
+      config =
+          PanelConfig.from(name -> ConfigProvider.getConfig().getOptionalValue(name, String.class));
       database = Database.open(config);
       Clock clock = Clock.systemUTC();
       Tx tx = new Tx(database.entityManagerFactory());
@@ -76,15 +78,16 @@ public class Wiring {
   }
 
   /**
-   * Writes the secret path to {@code $FLEETPANEL_DATA/secret-path} (owner-only) for the launcher, and prints the
-   * generated admin password once, on the first start only.
+   * Writes the secret path to {@code $FLEETPANEL_DATA/secret-path} (owner-only) for the launcher,
+   * and prints the generated admin password once, on the first start only.
    */
   private void announce(Optional<String> generatedPassword) {
     Path file = config.dataDir().resolve("secret-path");
     try {
       Files.createDirectories(config.dataDir());
       Files.deleteIfExists(file);
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.createFile(
+          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       Files.writeString(file, "/" + secrets.uid() + "/\n");
     } catch (IOException e) {
       throw new IllegalStateException("cannot write " + file + ": " + e.getMessage(), e);
@@ -93,7 +96,8 @@ public class Wiring {
         password -> {
           System.out.println("FLEETPANEL first start: secret path /" + secrets.uid() + "/");
           System.out.println("FLEETPANEL first start: admin password " + password);
-          System.out.println("FLEETPANEL first start: these lines are shown once; change the password in Settings.");
+          System.out.println(
+              "FLEETPANEL first start: these lines are shown once; change the password in Settings.");
         });
     LOG.info("Fleet Panel is ready (secret path in " + file + ").");
   }

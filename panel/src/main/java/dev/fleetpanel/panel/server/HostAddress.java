@@ -10,8 +10,16 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** A DNS host name (RFC 1123), an IPv4 address or an IPv6 address; no scheme, port or path. Null passes. */
-@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD})
+/**
+ * A DNS host name (RFC 1123), an IPv4 address or an IPv6 address; no scheme, port or path. Null
+ * passes.
+ */
+@Target({
+  ElementType.FIELD,
+  ElementType.PARAMETER,
+  ElementType.RECORD_COMPONENT,
+  ElementType.METHOD
+})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = HostAddress.Validator.class)
 public @interface HostAddress {

@@ -12,8 +12,9 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
 /**
- * A server of the fleet, reached at {@code address:agentPort} by its agent. An inactive server stays listed but
- * every background job skips it. {@code position} orders servers within their folder.
+ * A server of the fleet, reached at {@code address:agentPort} by its agent. An inactive server
+ * stays listed but every background job skips it. {@code position} orders servers within their
+ * folder.
  */
 @Entity
 @Table(name = "servers")

@@ -13,7 +13,8 @@ import jakarta.validation.constraints.Size;
  * @param folderId the folder, or null for none
  */
 public record ServerForm(
-    @NotBlank(message = "{server.name.required}") @Size(max = 100, message = "{server.name.long}") String name,
+    @NotBlank(message = "{server.name.required}") @Size(max = 100, message = "{server.name.long}")
+        String name,
     @NotBlank(message = "{server.address.required}") @HostAddress String address,
     @NotNull(message = "{server.port.invalid}")
         @Min(value = 1, message = "{server.port.invalid}")

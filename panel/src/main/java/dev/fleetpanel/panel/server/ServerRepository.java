@@ -39,7 +39,10 @@ public class ServerRepository {
   public List<Server> findInFolder(Folder folder) {
     String where = folder == null ? "s.folder IS NULL" : "s.folder = :f";
     var query =
-        tx.em().createQuery("SELECT s FROM Server s WHERE " + where + " ORDER BY s.position, s.id", Server.class);
+        tx.em()
+            .createQuery(
+                "SELECT s FROM Server s WHERE " + where + " ORDER BY s.position, s.id",
+                Server.class);
     if (folder != null) {
       query.setParameter("f", folder);
     }
@@ -55,7 +58,9 @@ public class ServerRepository {
   }
 
   public List<Folder> findFolders() {
-    return tx.em().createQuery("SELECT f FROM Folder f ORDER BY f.position, f.id", Folder.class).getResultList();
+    return tx.em()
+        .createQuery("SELECT f FROM Folder f ORDER BY f.position, f.id", Folder.class)
+        .getResultList();
   }
 
   public Optional<Folder> findFolder(long id) {

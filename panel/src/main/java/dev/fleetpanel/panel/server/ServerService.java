@@ -15,7 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Adds, edits, orders and removes servers and folders. Every change is audited in the same transaction. */
+/**
+ * Adds, edits, orders and removes servers and folders. Every change is audited in the same
+ * transaction.
+ */
 public final class ServerService {
   /** A folder (null for servers in none) with its servers in display order. */
   public record Group(Folder folder, List<Server> servers) {}
@@ -166,7 +169,11 @@ public final class ServerService {
             members.get(i).position(offset + i);
           }
           repository.remove(folder);
-          audit.record(actor, "folder.delete", folder.name(), members.size() + " servers moved to no folder");
+          audit.record(
+              actor,
+              "folder.delete",
+              folder.name(),
+              members.size() + " servers moved to no folder");
         });
   }
 
@@ -187,7 +194,8 @@ public final class ServerService {
   private Folder check(ServerForm form, Long selfId) {
     Map<String, String> errors = new LinkedHashMap<>();
     for (ConstraintViolation<ServerForm> v : validator.validate(form)) {
-      String field = FIELDS.getOrDefault(v.getPropertyPath().toString(), v.getPropertyPath().toString());
+      String field =
+          FIELDS.getOrDefault(v.getPropertyPath().toString(), v.getPropertyPath().toString());
       errors.putIfAbsent(field, v.getMessageTemplate().replaceAll("[{}]", ""));
     }
     if (form.name() != null && !errors.containsKey("name")) {
@@ -238,7 +246,10 @@ public final class ServerService {
   }
 
   private static String describe(Server s) {
-    return s.address() + ":" + s.agentPort() + (s.folder() == null ? "" : " in " + s.folder().name())
+    return s.address()
+        + ":"
+        + s.agentPort()
+        + (s.folder() == null ? "" : " in " + s.folder().name())
         + (s.active() ? "" : " (disabled)");
   }
 

@@ -48,15 +48,18 @@ class AuthStoreIT {
     db.close();
   }
 
-  private PanelSecrets secrets(Map<String, String> env, AtomicReference<PanelSecrets.FirstStart> first) {
+  private PanelSecrets secrets(
+      Map<String, String> env, AtomicReference<PanelSecrets.FirstStart> first) {
     PanelConfig config = db.config(data, env);
     return PanelSecrets.load(tx, config, first);
   }
 
   private AuthService auth(PanelSecrets secrets) {
     SessionTokens tokens =
-        new SessionTokens(secrets.signingKey(), Duration.ofMinutes(60), Duration.ofHours(24), clock);
-    return new AuthService(tx, secrets, tokens, new LoginBans(tx, clock), new AuditService(tx, clock), clock);
+        new SessionTokens(
+            secrets.signingKey(), Duration.ofMinutes(60), Duration.ofHours(24), clock);
+    return new AuthService(
+        tx, secrets, tokens, new LoginBans(tx, clock), new AuditService(tx, clock), clock);
   }
 
   @Test
@@ -71,8 +74,11 @@ class AuthStoreIT {
     assertThat(first.get().generatedPassword()).isEmpty();
     assertThat(s2.uid()).isEqualTo(s1.uid());
     assertThat(s2.passwordMatches(password)).isTrue();
-    try (var c = db.connect(); var st = c.createStatement();
-        var rs = st.executeQuery("SELECT setting_value FROM panel_settings WHERE setting_key = 'secret.admin_password_hash'")) {
+    try (var c = db.connect();
+        var st = c.createStatement();
+        var rs =
+            st.executeQuery(
+                "SELECT setting_value FROM panel_settings WHERE setting_key = 'secret.admin_password_hash'")) {
       rs.next();
       assertThat(rs.getString(1)).startsWith("pbkdf2-sha256$").doesNotContain(password);
     } catch (java.sql.SQLException e) {
@@ -85,10 +91,19 @@ class AuthStoreIT {
     AtomicReference<PanelSecrets.FirstStart> first = new AtomicReference<>();
     PanelSecrets before = secrets(Map.of("FLEETPANEL_ADMIN_PASSWORD", "first-password-1"), first);
     AuthService auth = auth(before);
-    String token = auth.encode(((AuthService.LoginResult.Success) auth.login("first-password-1", "192.0.2.1")).session());
+    String token =
+        auth.encode(
+            ((AuthService.LoginResult.Success) auth.login("first-password-1", "192.0.2.1"))
+                .session());
 
-    PanelSecrets after = secrets(
-        Map.of("FLEETPANEL_ADMIN_PASSWORD", "second-password-2", "FLEETPANEL_UID", "00112233445566778899aabb"), first);
+    PanelSecrets after =
+        secrets(
+            Map.of(
+                "FLEETPANEL_ADMIN_PASSWORD",
+                "second-password-2",
+                "FLEETPANEL_UID",
+                "00112233445566778899aabb"),
+            first);
     assertThat(after.uid()).isEqualTo("00112233445566778899aabb");
     assertThat(after.passwordMatches("second-password-2")).isTrue();
     assertThat(after.passwordMatches("first-password-1")).isFalse();
@@ -97,39 +112,57 @@ class AuthStoreIT {
 
   @Test
   void fiveFailuresBanForFifteenMinutesAndTheBanIsInTheDatabase() {
-    AuthService auth = auth(secrets(Map.of("FLEETPANEL_ADMIN_PASSWORD", "right-password-1"), new AtomicReference<>()));
+    AuthService auth =
+        auth(
+            secrets(
+                Map.of("FLEETPANEL_ADMIN_PASSWORD", "right-password-1"), new AtomicReference<>()));
     for (int i = 0; i < 4; i++) {
-      assertThat(auth.login("wrong", "198.51.100.9")).isInstanceOf(AuthService.LoginResult.WrongPassword.class);
+      assertThat(auth.login("wrong", "198.51.100.9"))
+          .isInstanceOf(AuthService.LoginResult.WrongPassword.class);
     }
-    assertThat(auth.login("wrong", "198.51.100.9")).isInstanceOf(AuthService.LoginResult.Banned.class);
+    assertThat(auth.login("wrong", "198.51.100.9"))
+        .isInstanceOf(AuthService.LoginResult.Banned.class);
     // Even the right password is refused while banned, and another IP is unaffected.
-    assertThat(auth.login("right-password-1", "198.51.100.9")).isInstanceOf(AuthService.LoginResult.Banned.class);
-    assertThat(auth.login("right-password-1", "198.51.100.10")).isInstanceOf(AuthService.LoginResult.Success.class);
+    assertThat(auth.login("right-password-1", "198.51.100.9"))
+        .isInstanceOf(AuthService.LoginResult.Banned.class);
+    assertThat(auth.login("right-password-1", "198.51.100.10"))
+        .isInstanceOf(AuthService.LoginResult.Success.class);
 
     // A new service over the same database (a restart) still sees the ban.
-    AuthService restarted = auth(secrets(Map.of("FLEETPANEL_ADMIN_PASSWORD", "right-password-1"), new AtomicReference<>()));
+    AuthService restarted =
+        auth(
+            secrets(
+                Map.of("FLEETPANEL_ADMIN_PASSWORD", "right-password-1"), new AtomicReference<>()));
     assertThat(restarted.bans().status("198.51.100.9").banned()).isTrue();
 
     clock.advance(Duration.ofMinutes(15).plusSeconds(1));
-    assertThat(restarted.login("right-password-1", "198.51.100.9")).isInstanceOf(AuthService.LoginResult.Success.class);
+    assertThat(restarted.login("right-password-1", "198.51.100.9"))
+        .isInstanceOf(AuthService.LoginResult.Success.class);
   }
 
   @Test
   void failuresOutsideTheWindowDoNotAddUp() {
-    AuthService auth = auth(secrets(Map.of("FLEETPANEL_ADMIN_PASSWORD", "right-password-1"), new AtomicReference<>()));
+    AuthService auth =
+        auth(
+            secrets(
+                Map.of("FLEETPANEL_ADMIN_PASSWORD", "right-password-1"), new AtomicReference<>()));
     for (int i = 0; i < 4; i++) {
       auth.login("wrong", "198.51.100.9");
     }
     clock.advance(Duration.ofMinutes(16));
-    assertThat(auth.login("wrong", "198.51.100.9")).isInstanceOfSatisfying(
-        AuthService.LoginResult.WrongPassword.class, w -> assertThat(w.attemptsLeft()).isEqualTo(4));
+    assertThat(auth.login("wrong", "198.51.100.9"))
+        .isInstanceOfSatisfying(
+            AuthService.LoginResult.WrongPassword.class,
+            w -> assertThat(w.attemptsLeft()).isEqualTo(4));
   }
 
   @Test
   void logoutRevokesTheSessionAcrossRestarts() {
-    PanelSecrets secrets = secrets(Map.of("FLEETPANEL_ADMIN_PASSWORD", "right-password-1"), new AtomicReference<>());
+    PanelSecrets secrets =
+        secrets(Map.of("FLEETPANEL_ADMIN_PASSWORD", "right-password-1"), new AtomicReference<>());
     AuthService auth = auth(secrets);
-    Session session = ((AuthService.LoginResult.Success) auth.login("right-password-1", "192.0.2.1")).session();
+    Session session =
+        ((AuthService.LoginResult.Success) auth.login("right-password-1", "192.0.2.1")).session();
     String token = auth.encode(session);
     assertThat(auth.verify(token)).isPresent();
     auth.logout(session, actor);
@@ -139,10 +172,13 @@ class AuthStoreIT {
 
   @Test
   void passwordChangeEndsOtherSessionsButRenewsTheCallers() {
-    PanelSecrets secrets = secrets(Map.of("FLEETPANEL_ADMIN_PASSWORD", "right-password-1"), new AtomicReference<>());
+    PanelSecrets secrets =
+        secrets(Map.of("FLEETPANEL_ADMIN_PASSWORD", "right-password-1"), new AtomicReference<>());
     AuthService auth = auth(secrets);
-    Session mine = ((AuthService.LoginResult.Success) auth.login("right-password-1", "192.0.2.1")).session();
-    Session other = ((AuthService.LoginResult.Success) auth.login("right-password-1", "192.0.2.2")).session();
+    Session mine =
+        ((AuthService.LoginResult.Success) auth.login("right-password-1", "192.0.2.1")).session();
+    Session other =
+        ((AuthService.LoginResult.Success) auth.login("right-password-1", "192.0.2.2")).session();
     String otherToken = auth.encode(other);
 
     Session renewed = auth.changePassword(mine, "right-password-1", "a-new-password-2", actor);
@@ -159,10 +195,13 @@ class AuthStoreIT {
     assertThat(created.secret()).startsWith("fpt_");
     assertThat(tokens.authenticate(created.secret())).contains("deploy script");
     assertThat(tokens.authenticate(created.secret() + "x")).isEmpty();
-    assertThat(tokens.list()).singleElement().satisfies(t -> {
-      assertThat(t.tokenHash()).doesNotContain(created.secret());
-      assertThat(t.lastUsedAt()).isNotNull();
-    });
+    assertThat(tokens.list())
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.tokenHash()).doesNotContain(created.secret());
+              assertThat(t.lastUsedAt()).isNotNull();
+            });
 
     assertThat(tokens.revoke(created.token().id(), actor)).isTrue();
     assertThat(tokens.authenticate(created.secret())).isEmpty();

@@ -12,8 +12,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A full-cost PBKDF2 derivation takes a noticeable fraction of a second, so the class makes only three (two
- * hashes, one check); the other cases use hashes in the same stored format at a low iteration count.
+ * A full-cost PBKDF2 derivation takes a noticeable fraction of a second, so the class makes only
+ * three (two hashes, one check); the other cases use hashes in the same stored format at a low
+ * iteration count.
  */
 class PasswordHasherTest {
   private static final String PASSWORD = "correct horse battery staple";
@@ -34,7 +35,12 @@ class PasswordHasherTest {
             .generateSecret(new PBEKeySpec(password.toCharArray(), salt, iterations, 256))
             .getEncoded();
     Base64.Encoder b64 = Base64.getEncoder();
-    return "pbkdf2-sha256$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(hash);
+    return "pbkdf2-sha256$"
+        + iterations
+        + "$"
+        + b64.encodeToString(salt)
+        + "$"
+        + b64.encodeToString(hash);
   }
 
   @Test
@@ -88,7 +94,8 @@ class PasswordHasherTest {
 
   @Test
   void passwordsAreCaseSensitive() throws Exception {
-    assertThat(PasswordHasher.matches("Secret-Password", cheapHash("secret-password", 1000))).isFalse();
+    assertThat(PasswordHasher.matches("Secret-Password", cheapHash("secret-password", 1000)))
+        .isFalse();
   }
 
   @ParameterizedTest

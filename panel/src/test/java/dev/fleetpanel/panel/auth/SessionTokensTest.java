@@ -2,13 +2,13 @@ package dev.fleetpanel.panel.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fleetpanel.panel.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
-import dev.fleetpanel.panel.testing.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -136,8 +136,13 @@ class SessionTokensTest {
     String forged = payload.replace("\"tv\":1", "\"tv\":2");
     assertThat(forged).isNotEqualTo(payload);
     String tampered =
-        parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(forged.getBytes(StandardCharsets.UTF_8))
-            + "." + parts[2];
+        parts[0]
+            + "."
+            + Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(forged.getBytes(StandardCharsets.UTF_8))
+            + "."
+            + parts[2];
 
     assertThat(tokens.decode(tampered)).isEmpty();
   }
@@ -155,8 +160,12 @@ class SessionTokensTest {
     String header = b64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8));
     String payload =
         b64.encodeToString(
-            ("{\"sub\":\"admin\",\"jti\":\"x\",\"iat\":" + T0.getEpochSecond() + ",\"exp\":"
-                    + T0.plusSeconds(3600).getEpochSecond() + ",\"auth_time\":" + T0.getEpochSecond()
+            ("{\"sub\":\"admin\",\"jti\":\"x\",\"iat\":"
+                    + T0.getEpochSecond()
+                    + ",\"exp\":"
+                    + T0.plusSeconds(3600).getEpochSecond()
+                    + ",\"auth_time\":"
+                    + T0.getEpochSecond()
                     + ",\"tv\":1}")
                 .getBytes(StandardCharsets.UTF_8));
 

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The add/edit server form as Bean Validation sees it; the messages are i18n keys, checked as templates. */
+/**
+ * The add/edit server form as Bean Validation sees it; the messages are i18n keys, checked as
+ * templates.
+ */
 class ServerFormTest {
   private static ValidatorFactory factory;
   private static Validator validator;
@@ -62,7 +65,8 @@ class ServerFormTest {
   @Test
   void completeFormIsValid() {
     assertThat(validator.validate(form("web-1", "203.0.113.10", 9100, "rack 4"))).isEmpty();
-    assertThat(validator.validate(new ServerForm("web-1", "web-1.example.com", 9100, 42L, null))).isEmpty();
+    assertThat(validator.validate(new ServerForm("web-1", "web-1.example.com", 9100, 42L, null)))
+        .isEmpty();
   }
 
   @ParameterizedTest
@@ -101,7 +105,8 @@ class ServerFormTest {
         "fe80::1%eth0"
       })
   void addressesWithSchemePortPathOrBadSyntaxAreRejected(String address) {
-    assertThat(templates(withAddress(address), "address")).containsExactly("{server.address.invalid}");
+    assertThat(templates(withAddress(address), "address"))
+        .containsExactly("{server.address.invalid}");
   }
 
   @Test
@@ -109,7 +114,8 @@ class ServerFormTest {
     assertThat(dnsName(253)).hasSize(253);
     assertThat(templates(withAddress(dnsName(253)), "address")).isEmpty();
     assertThat(dnsName(254)).hasSize(254);
-    assertThat(templates(withAddress(dnsName(254)), "address")).containsExactly("{server.address.invalid}");
+    assertThat(templates(withAddress(dnsName(254)), "address"))
+        .containsExactly("{server.address.invalid}");
   }
 
   @Test
@@ -122,12 +128,14 @@ class ServerFormTest {
   @ParameterizedTest
   @ValueSource(strings = {"", "   "})
   void blankAddressAsksForOneRatherThanCallingItInvalid(String address) {
-    assertThat(templates(withAddress(address), "address")).containsExactly("{server.address.required}");
+    assertThat(templates(withAddress(address), "address"))
+        .containsExactly("{server.address.required}");
   }
 
   @Test
   void missingAddressAsksForOne() {
-    assertThat(templates(withAddress(null), "address")).containsExactly("{server.address.required}");
+    assertThat(templates(withAddress(null), "address"))
+        .containsExactly("{server.address.required}");
   }
 
   @ParameterizedTest
@@ -158,7 +166,8 @@ class ServerFormTest {
 
   @Test
   void missingNameIsRejected() {
-    assertThat(templates(form(null, "203.0.113.10", 9100, null), "name")).containsExactly("{server.name.required}");
+    assertThat(templates(form(null, "203.0.113.10", 9100, null), "name"))
+        .containsExactly("{server.name.required}");
   }
 
   @Test

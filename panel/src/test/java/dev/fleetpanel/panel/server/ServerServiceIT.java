@@ -46,7 +46,8 @@ class ServerServiceIT {
     MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     audit = new AuditService(tx, clock);
     servers =
-        new ServerService(tx, audit, Validation.buildDefaultValidatorFactory().getValidator(), clock);
+        new ServerService(
+            tx, audit, Validation.buildDefaultValidatorFactory().getValidator(), clock);
   }
 
   @AfterEach
@@ -61,7 +62,8 @@ class ServerServiceIT {
 
   @Test
   void createdServerIsListedAndAudited() {
-    Server s = servers.create(new ServerForm("edge-1", "edge1.example.com", 9443, null, " note "), actor);
+    Server s =
+        servers.create(new ServerForm("edge-1", "edge1.example.com", 9443, null, " note "), actor);
 
     assertThat(servers.list()).extracting(Server::name).containsExactly("edge-1");
     Server stored = servers.get(s.id());
@@ -90,7 +92,8 @@ class ServerServiceIT {
 
   @Test
   void invalidFormReportsEveryBadField() {
-    assertThatThrownBy(() -> servers.create(new ServerForm(" ", "bad host", 70000, 999L, ""), actor))
+    assertThatThrownBy(
+            () -> servers.create(new ServerForm(" ", "bad host", 70000, 999L, ""), actor))
         .isInstanceOfSatisfying(
             InvalidInputException.class,
             e ->
@@ -105,7 +108,8 @@ class ServerServiceIT {
   @Test
   void renamingToItsOwnNameIsAllowed() {
     Server s = servers.create(form("edge-1", null), actor);
-    Server updated = servers.update(s.id(), new ServerForm("EDGE-1", "198.51.100.1", 9100, null, "x"), actor);
+    Server updated =
+        servers.update(s.id(), new ServerForm("EDGE-1", "198.51.100.1", 9100, null, "x"), actor);
     assertThat(updated.name()).isEqualTo("EDGE-1");
     assertThat(servers.get(s.id()).address()).isEqualTo("198.51.100.1");
   }
@@ -140,7 +144,8 @@ class ServerServiceIT {
     servers.move(a.id(), +1, actor); // already last: nothing changes
 
     List<ServerService.Group> groups = servers.overview();
-    assertThat(groups).extracting(g -> g.folder() == null ? null : g.folder().name())
+    assertThat(groups)
+        .extracting(g -> g.folder() == null ? null : g.folder().name())
         .containsExactly("US", "EU", null);
     assertThat(groups.get(1).servers()).extracting(Server::name).containsExactly("b", "a");
     assertThat(groups.get(2).servers()).extracting(Server::name).containsExactly("loose");

@@ -13,13 +13,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A small HTTP client for the panel's tests that keeps the session cookie itself (the cookie is Secure, so the
- * JDK's cookie handler would not send it over plain http) and the CSRF token the login returned.
+ * A small HTTP client for the panel's tests that keeps the session cookie itself (the cookie is
+ * Secure, so the JDK's cookie handler would not send it over plain http) and the CSRF token the
+ * login returned.
  */
 public final class Http {
   private static final HttpClient CLIENT =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
-          .followRedirects(HttpClient.Redirect.NEVER).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
   private static final Pattern CSRF = Pattern.compile("\"csrf_token\":\"([^\"]+)\"");
 
   private final String base;
@@ -74,18 +78,24 @@ public final class Http {
   }
 
   public HttpResponse<String> post(String path, String json) {
-    return send(request(path).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)));
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   public HttpResponse<String> postForm(String path, String form) {
-    return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form)));
+    return send(
+        request(path)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form)));
   }
 
   public HttpResponse<String> put(String path, String json) {
-    return send(request(path).header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   public HttpResponse<String> delete(String path) {
@@ -98,10 +108,11 @@ public final class Http {
       r.headers().allValues("Set-Cookie").stream()
           .filter(c -> c.startsWith("fp_session="))
           .findFirst()
-          .ifPresent(c -> {
-            String value = c.substring("fp_session=".length(), c.indexOf(';'));
-            session = value.isEmpty() ? null : value;
-          });
+          .ifPresent(
+              c -> {
+                String value = c.substring("fp_session=".length(), c.indexOf(';'));
+                session = value.isEmpty() ? null : value;
+              });
       return r;
     } catch (IOException e) {
       throw new IllegalStateException(e);
@@ -112,8 +123,9 @@ public final class Http {
   }
 
   public HttpRequest.Builder request(String path) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
-        .timeout(Duration.ofSeconds(30));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
+            .timeout(Duration.ofSeconds(30));
     headers.forEach(b::header);
     if (session != null) {
       b.header("Cookie", "fp_session=" + session);

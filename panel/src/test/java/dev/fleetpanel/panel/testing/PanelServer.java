@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The built war running in Payara Micro, as {@code bin/fleetpanel start} runs it, on a fresh PostgreSQL database.
- * One instance is shared by the HTTP tests of a JVM (start-up takes about 20 s); {@link #restart()} stops and
- * starts the same panel on the same database.
+ * The built war running in Payara Micro, as {@code bin/fleetpanel start} runs it, on a fresh
+ * PostgreSQL database. One instance is shared by the HTTP tests of a JVM (start-up takes about 20
+ * s); {@link #restart()} stops and starts the same panel on the same database.
  */
 public final class PanelServer {
   public static final String UID = "0123456789abcdef01234567";
@@ -39,12 +39,16 @@ public final class PanelServer {
     if (shared == null) {
       TestDatabase db = TestDatabase.postgres();
       try {
-        PanelServer server = new PanelServer(db, Files.createTempDirectory("fleetpanel-it"), freePort());
+        PanelServer server =
+            new PanelServer(db, Files.createTempDirectory("fleetpanel-it"), freePort());
         server.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-          server.stop();
-          db.close();
-        }));
+        Runtime.getRuntime()
+            .addShutdownHook(
+                new Thread(
+                    () -> {
+                      server.stop();
+                      db.close();
+                    }));
         shared = server;
       } catch (IOException e) {
         throw new IllegalStateException(e);
@@ -84,14 +88,20 @@ public final class PanelServer {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
                 "-XX:+UseSerialGC",
-                "-jar", payara.toString(),
-                "--deploy", war.toString(),
-                "--contextroot", "/",
-                "--port", Integer.toString(port),
+                "-jar",
+                payara.toString(),
+                "--deploy",
+                war.toString(),
+                "--contextroot",
+                "/",
+                "--port",
+                Integer.toString(port),
                 "--nocluster",
                 "--disablephonehome",
-                "--postbootcommandfile", root.resolve("panel/payara/postboot.asadmin").toString(),
-                "--rootdir", data.resolve("payara").toString()));
+                "--postbootcommandfile",
+                root.resolve("panel/payara/postboot.asadmin").toString(),
+                "--rootdir",
+                data.resolve("payara").toString()));
     Map<String, String> env = builder.environment();
     env.putAll(database.environment());
     env.put("FLEETPANEL_UID", UID);
@@ -100,7 +110,9 @@ public final class PanelServer {
     env.put("FLEETPANEL_DATA", data.toString());
     env.remove("FLEETPANEL_DEV");
     deleteTree(data.resolve("payara"));
-    builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("panel.log").toFile()));
+    builder
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("panel.log").toFile()));
     try {
       process = builder.start();
     } catch (IOException e) {
@@ -119,7 +131,9 @@ public final class PanelServer {
       try {
         HttpResponse<Void> r =
             client.send(
-                HttpRequest.newBuilder(URI.create(base() + "login")).timeout(Duration.ofSeconds(5)).build(),
+                HttpRequest.newBuilder(URI.create(base() + "login"))
+                    .timeout(Duration.ofSeconds(5))
+                    .build(),
                 HttpResponse.BodyHandlers.discarding());
         if (r.statusCode() == 200) {
           return;
@@ -161,7 +175,10 @@ public final class PanelServer {
     return log.length() > 6000 ? log.substring(log.length() - 6000) : log;
   }
 
-  /** Payara's root directory is scratch space; a kept one makes it deploy the war twice on the next start. */
+  /**
+   * Payara's root directory is scratch space; a kept one makes it deploy the war twice on the next
+   * start.
+   */
   private static void deleteTree(Path dir) {
     if (!Files.exists(dir)) {
       return;

@@ -3,8 +3,9 @@ package dev.fleetpanel.panel.testing;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Tests that need something from the machine (PostgreSQL, nginx, a browser) skip with a clear message where it is
- * missing, except when {@code FLEETPANEL_REQUIRE_SYSTEM_TESTS=1} (CI), where a missing part fails the test.
+ * Tests that need something from the machine (PostgreSQL, nginx, a browser) skip with a clear
+ * message where it is missing, except when {@code FLEETPANEL_REQUIRE_SYSTEM_TESTS=1} (CI), where a
+ * missing part fails the test.
  */
 public final class SystemTests {
   private SystemTests() {}
@@ -15,8 +16,10 @@ public final class SystemTests {
 
   public static void assume(boolean available, String what) {
     if (!available && required()) {
-      throw new AssertionError(what + " is missing and FLEETPANEL_REQUIRE_SYSTEM_TESTS=1; run bin/fleetpanel test");
+      throw new AssertionError(
+          what + " is missing and FLEETPANEL_REQUIRE_SYSTEM_TESTS=1; run bin/fleetpanel test");
     }
-    Assumptions.assumeTrue(available, what + " is missing; skipped (bin/fleetpanel test installs it)");
+    Assumptions.assumeTrue(
+        available, what + " is missing; skipped (bin/fleetpanel test installs it)");
   }
 }

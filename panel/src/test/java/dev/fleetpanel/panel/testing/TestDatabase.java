@@ -12,11 +12,15 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A fresh, empty database for one test class: a new PostgreSQL database created through
- * {@code FLEETPANEL_TEST_DB_URL} (dropped on close), or an in-memory H2 in PostgreSQL mode as the dev command uses.
+ * A fresh, empty database for one test class: a new PostgreSQL database created through {@code
+ * FLEETPANEL_TEST_DB_URL} (dropped on close), or an in-memory H2 in PostgreSQL mode as the dev
+ * command uses.
  */
 public final class TestDatabase implements AutoCloseable {
-  public enum Engine { POSTGRESQL, H2 }
+  public enum Engine {
+    POSTGRESQL,
+    H2
+  }
 
   private static final String ADMIN_URL =
       env("FLEETPANEL_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/fleetpanel_test");
@@ -46,13 +50,16 @@ public final class TestDatabase implements AutoCloseable {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot create test database: " + e.getMessage(), e);
     }
-    return new TestDatabase(Engine.POSTGRESQL, name, ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + name);
+    return new TestDatabase(
+        Engine.POSTGRESQL, name, ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + name);
   }
 
   public static TestDatabase h2() {
     String name = "fp_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     return new TestDatabase(
-        Engine.H2, name, "jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+        Engine.H2,
+        name,
+        "jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
   }
 
   public static boolean postgresReachable() {
@@ -103,7 +110,8 @@ public final class TestDatabase implements AutoCloseable {
   @Override
   public void close() {
     if (engine == Engine.H2) {
-      try (Connection c = connect(); Statement s = c.createStatement()) {
+      try (Connection c = connect();
+          Statement s = c.createStatement()) {
         s.execute("SHUTDOWN");
       } catch (SQLException e) {
         // already gone
@@ -114,7 +122,8 @@ public final class TestDatabase implements AutoCloseable {
         Statement s = c.createStatement()) {
       s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot drop test database " + name + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot drop test database " + name + ": " + e.getMessage(), e);
     }
   }
 

@@ -56,8 +56,10 @@ public class AuthResource {
           .header("Retry-After", banned.retryAfterSeconds())
           .entity(
               Map.of(
-                  "error", "too many failed logins from this IP; try again later",
-                  "retry_after", banned.retryAfterSeconds()))
+                  "error",
+                  "too many failed logins from this IP; try again later",
+                  "retry_after",
+                  banned.retryAfterSeconds()))
           .build();
     }
     LoginResult.WrongPassword wrong = (LoginResult.WrongPassword) result;
@@ -74,7 +76,9 @@ public class AuthResource {
     if (info.session() != null) {
       auth.logout(info.session(), info.actor());
     }
-    return Response.ok(Map.of("success", true)).cookie(cookies.clear(info.base(), uriInfo.getRequestUri())).build();
+    return Response.ok(Map.of("success", true))
+        .cookie(cookies.clear(info.base(), uriInfo.getRequestUri()))
+        .build();
   }
 
   @GET
@@ -96,7 +100,10 @@ public class AuthResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Map<String, Object> clearBan(ClearBanRequest body) {
     RequestInfo info = RequestInfo.of(request);
-    String ip = body == null || body.ip() == null || body.ip().isBlank() ? info.actor().ip() : body.ip().strip();
+    String ip =
+        body == null || body.ip() == null || body.ip().isBlank()
+            ? info.actor().ip()
+            : body.ip().strip();
     boolean cleared = auth.clearBan(ip, info.actor());
     return Map.of("ip", ip, "cleared", cleared);
   }

@@ -56,14 +56,21 @@ public class LoginResource {
           Htmx.isHtmx(headers::getHeaderString)
               ? Response.ok().header("HX-Redirect", next)
               : Response.seeOther(URI.create(next));
-      return response.cookie(cookies.issue(ok.session(), info.base(), uriInfo.getRequestUri())).build();
+      return response
+          .cookie(cookies.issue(ok.session(), info.base(), uriInfo.getRequestUri()))
+          .build();
     }
     View view = View.page("auth/login", "form");
     if (result instanceof LoginResult.Banned banned) {
-      view.with("error", "login.banned").with("retryMinutes", (banned.retryAfterSeconds() + 59) / 60);
-      return Response.status(429).header("Retry-After", banned.retryAfterSeconds()).entity(view).build();
+      view.with("error", "login.banned")
+          .with("retryMinutes", (banned.retryAfterSeconds() + 59) / 60);
+      return Response.status(429)
+          .header("Retry-After", banned.retryAfterSeconds())
+          .entity(view)
+          .build();
     }
-    view.with("error", "login.wrong").with("attemptsLeft", ((LoginResult.WrongPassword) result).attemptsLeft());
+    view.with("error", "login.wrong")
+        .with("attemptsLeft", ((LoginResult.WrongPassword) result).attemptsLeft());
     return Response.status(401).entity(view).build();
   }
 

@@ -11,8 +11,8 @@ import java.util.function.Function;
 /**
  * Everything the panel reads from its environment, validated once at start-up.
  *
- * <p>Only {@code FLEETPANEL_DEV=true} (set by {@code bin/fleetpanel dev}) may run without a database URL: it then
- * uses an embedded H2 file database under {@link #dataDir()}.
+ * <p>Only {@code FLEETPANEL_DEV=true} (set by {@code bin/fleetpanel dev}) may run without a
+ * database URL: it then uses an embedded H2 file database under {@link #dataDir()}.
  */
 public record PanelConfig(
     Optional<String> dbUrl,
@@ -26,7 +26,9 @@ public record PanelConfig(
     Duration sessionMax,
     List<Cidr> trustedProxies) {
 
-  /** Thrown when the environment cannot start a panel; the message tells the operator what to set. */
+  /**
+   * Thrown when the environment cannot start a panel; the message tells the operator what to set.
+   */
   public static final class InvalidConfigException extends RuntimeException {
     public InvalidConfigException(String message) {
       super(message);
@@ -35,7 +37,8 @@ public record PanelConfig(
 
   public static PanelConfig from(Function<String, Optional<String>> env) {
     boolean dev = env.apply("FLEETPANEL_DEV").map(Boolean::parseBoolean).orElse(false);
-    Optional<String> url = env.apply("FLEETPANEL_DB_URL").map(String::trim).filter(s -> !s.isEmpty());
+    Optional<String> url =
+        env.apply("FLEETPANEL_DB_URL").map(String::trim).filter(s -> !s.isEmpty());
     if (url.isEmpty() && !dev) {
       throw new InvalidConfigException(
           "FLEETPANEL_DB_URL is not set. Point it at PostgreSQL, e.g. "
@@ -57,7 +60,10 @@ public record PanelConfig(
         env.apply("FLEETPANEL_TRUSTED_PROXIES").map(PanelConfig::parseProxies).orElse(List.of()));
   }
 
-  /** The JDBC URL to use: the configured one, or in dev mode the embedded H2 file in PostgreSQL mode. */
+  /**
+   * The JDBC URL to use: the configured one, or in dev mode the embedded H2 file in PostgreSQL
+   * mode.
+   */
   public String jdbcUrl() {
     return dbUrl.orElseGet(
         () ->
@@ -76,7 +82,8 @@ public record PanelConfig(
     }
   }
 
-  private static long bounded(Function<String, Optional<String>> env, String name, long fallback, long max) {
+  private static long bounded(
+      Function<String, Optional<String>> env, String name, long fallback, long max) {
     String raw = env.apply(name).orElse(null);
     if (raw == null) {
       return fallback;
@@ -89,12 +96,16 @@ public record PanelConfig(
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new InvalidConfigException(name + " must be a whole number from 1 to " + max + ", got '" + raw + "'.");
+    throw new InvalidConfigException(
+        name + " must be a whole number from 1 to " + max + ", got '" + raw + "'.");
   }
 
   private static List<Cidr> parseProxies(String raw) {
     try {
-      return Arrays.stream(raw.split("[,\\s]+")).filter(s -> !s.isBlank()).map(Cidr::parse).toList();
+      return Arrays.stream(raw.split("[,\\s]+"))
+          .filter(s -> !s.isBlank())
+          .map(Cidr::parse)
+          .toList();
     } catch (IllegalArgumentException e) {
       throw new InvalidConfigException("FLEETPANEL_TRUSTED_PROXIES: " + e.getMessage());
     }

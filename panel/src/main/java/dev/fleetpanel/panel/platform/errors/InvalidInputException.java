@@ -3,8 +3,9 @@ package dev.fleetpanel.panel.platform.errors;
 import java.util.Map;
 
 /**
- * Input a service refused, field by field. Values are message keys (see {@code i18n/messages.properties}); pages
- * show them next to the field, the JSON API answers 422 with them.
+ * Input a service refused, field by field. Values are message keys (see {@code
+ * i18n/messages.properties}); pages show them next to the field, the JSON API answers 422 with
+ * them.
  */
 public class InvalidInputException extends RuntimeException {
   private final Map<String, String> errors;

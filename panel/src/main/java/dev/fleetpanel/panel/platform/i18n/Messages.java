@@ -16,12 +16,14 @@ public final class Messages {
 
   private Messages() {}
 
-  // Pages look up dozens of texts per row; ResourceBundle.getBundle's own cache costs more than a map.
+  // Pages look up dozens of texts per row; ResourceBundle.getBundle's own cache costs more than a
+  // map.
   private static final Map<Locale, ResourceBundle> BUNDLES = new ConcurrentHashMap<>();
 
   public static Optional<String> find(Locale locale, String key) {
     ResourceBundle bundle =
-        BUNDLES.computeIfAbsent(locale, l -> ResourceBundle.getBundle("i18n.messages", l, NO_FALLBACK));
+        BUNDLES.computeIfAbsent(
+            locale, l -> ResourceBundle.getBundle("i18n.messages", l, NO_FALLBACK));
     try {
       return Optional.of(bundle.getString(key));
     } catch (MissingResourceException e) {

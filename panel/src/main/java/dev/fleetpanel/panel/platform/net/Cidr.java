@@ -28,7 +28,8 @@ public record Cidr(byte[] network, int prefix) {
 
   /** Parses an IP literal (IPv4 dotted quad or IPv6), rejecting host names. */
   public static byte[] literal(String text) {
-    String value = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
+    String value =
+        text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
     boolean v4 = isIpv4(value);
     boolean v6 = !v4 && isIpv6(value);
     if (!v4 && !v6) {
@@ -55,7 +56,10 @@ public record Cidr(byte[] network, int prefix) {
     return true;
   }
 
-  /** An IPv6 literal (RFC 4291 text forms, optionally ending in an IPv4 address), checked without a lookup. */
+  /**
+   * An IPv6 literal (RFC 4291 text forms, optionally ending in an IPv4 address), checked without a
+   * lookup.
+   */
   public static boolean isIpv6(String text) {
     if (text.length() > 45 || !text.contains(":")) {
       return false;
@@ -64,7 +68,10 @@ public record Cidr(byte[] network, int prefix) {
     if (gap >= 0 && text.indexOf("::", gap + 1) >= 0) {
       return false;
     }
-    String[] sides = gap >= 0 ? new String[] {text.substring(0, gap), text.substring(gap + 2)} : new String[] {text};
+    String[] sides =
+        gap >= 0
+            ? new String[] {text.substring(0, gap), text.substring(gap + 2)}
+            : new String[] {text};
     int groups = 0;
     for (int side = 0; side < sides.length; side++) {
       if (sides[side].isEmpty()) {

@@ -4,8 +4,9 @@ import java.net.InetAddress;
 import java.util.List;
 
 /**
- * The client's IP address. {@code X-Forwarded-For} counts only when the direct peer is a trusted proxy; then the
- * right-most address that is not itself a trusted proxy is the client (left-most entries are client-controlled).
+ * The client's IP address. {@code X-Forwarded-For} counts only when the direct peer is a trusted
+ * proxy; then the right-most address that is not itself a trusted proxy is the client (left-most
+ * entries are client-controlled).
  */
 public final class ClientIp {
   private ClientIp() {}

@@ -11,10 +11,11 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
- * The panel's database: a connection pool, the Flyway-migrated schema and the JPA unit on top of it.
+ * The panel's database: a connection pool, the Flyway-migrated schema and the JPA unit on top of
+ * it.
  *
- * <p>Flyway owns the schema; JPA never generates DDL. The persistence unit lives in
- * {@code META-INF/fleetpanel-persistence.xml} so the container does not deploy it a second time.
+ * <p>Flyway owns the schema; JPA never generates DDL. The persistence unit lives in {@code
+ * META-INF/fleetpanel-persistence.xml} so the container does not deploy it a second time.
  */
 public final class Database implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Database.class.getName());
@@ -32,7 +33,9 @@ public final class Database implements AutoCloseable {
   public static Database open(PanelConfig config) {
     if (config.embeddedDatabase()) {
       LOG.warning(
-          "Using the embedded H2 database at " + config.dataDir() + " (development only; set FLEETPANEL_DB_URL"
+          "Using the embedded H2 database at "
+              + config.dataDir()
+              + " (development only; set FLEETPANEL_DB_URL"
               + " to use PostgreSQL).");
     }
     SqlDialect dialect = SqlDialect.of(config.jdbcUrl());
@@ -53,10 +56,14 @@ public final class Database implements AutoCloseable {
           Persistence.createEntityManagerFactory(
               "fleetpanel",
               Map.of(
-                  "eclipselink.persistencexml", "META-INF/fleetpanel-persistence.xml",
-                  "jakarta.persistence.nonJtaDataSource", dataSource,
-                  "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
-                  "eclipselink.target-database", dialect.eclipseLinkPlatform()));
+                  "eclipselink.persistencexml",
+                  "META-INF/fleetpanel-persistence.xml",
+                  "jakarta.persistence.nonJtaDataSource",
+                  dataSource,
+                  "jakarta.persistence.transactionType",
+                  "RESOURCE_LOCAL",
+                  "eclipselink.target-database",
+                  dialect.eclipseLinkPlatform()));
       return new Database(dataSource, emf, dialect);
     } catch (RuntimeException e) {
       dataSource.close();

@@ -1,12 +1,14 @@
 package dev.fleetpanel.panel.platform.persistence;
 
 /**
- * The few statements PostgreSQL and H2 (PostgreSQL mode, used only by the dev command) write differently.
- * Standard SQL, including {@code MERGE}, stays in the repositories.
+ * The few statements PostgreSQL and H2 (PostgreSQL mode, used only by the dev command) write
+ * differently. Standard SQL, including {@code MERGE}, stays in the repositories.
  */
 public enum SqlDialect {
-  POSTGRESQL("org.postgresql.Driver", "org.eclipse.persistence.platform.database.PostgreSQLPlatform"),
-  // H2 runs in PostgreSQL mode: EclipseLink's H2 platform reads identities with CALL IDENTITY(), which H2 2.x
+  POSTGRESQL(
+      "org.postgresql.Driver", "org.eclipse.persistence.platform.database.PostgreSQLPlatform"),
+  // H2 runs in PostgreSQL mode: EclipseLink's H2 platform reads identities with CALL IDENTITY(),
+  // which H2 2.x
   // dropped, while PostgreSQL's lastval() works there too.
   H2("org.h2.Driver", "org.eclipse.persistence.platform.database.PostgreSQLPlatform");
 
@@ -25,12 +27,13 @@ public enum SqlDialect {
     if (jdbcUrl.startsWith("jdbc:h2:")) {
       return H2;
     }
-    throw new IllegalArgumentException("Unsupported database URL (PostgreSQL or, for dev, H2): " + jdbcUrl);
+    throw new IllegalArgumentException(
+        "Unsupported database URL (PostgreSQL or, for dev, H2): " + jdbcUrl);
   }
 
   /**
-   * The JDBC driver, named so the pool loads it directly: the server's start-up deregisters drivers that the
-   * war registered with {@code DriverManager}.
+   * The JDBC driver, named so the pool loads it directly: the server's start-up deregisters drivers
+   * that the war registered with {@code DriverManager}.
    */
   String driverClass() {
     return driverClass;

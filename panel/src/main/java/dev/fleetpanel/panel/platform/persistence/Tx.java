@@ -6,8 +6,9 @@ import jakarta.persistence.EntityTransaction;
 import java.util.function.Supplier;
 
 /**
- * Runs work in one resource-local transaction bound to the calling thread; repositories use {@link #em()}.
- * A nested call joins the transaction already open. A runtime exception rolls everything back.
+ * Runs work in one resource-local transaction bound to the calling thread; repositories use {@link
+ * #em()}. A nested call joins the transaction already open. A runtime exception rolls everything
+ * back.
  */
 public final class Tx {
   private final EntityManagerFactory emf;
@@ -52,7 +53,8 @@ public final class Tx {
   public EntityManager em() {
     EntityManager em = current.get();
     if (em == null) {
-      throw new IllegalStateException("no transaction open on this thread: wrap the call in Tx.call");
+      throw new IllegalStateException(
+          "no transaction open on this thread: wrap the call in Tx.call");
     }
     return em;
   }

@@ -1,2 +1,5 @@
-/** Connection pool, Flyway migrations, the JPA unit, transactions and the SQL dialect (PostgreSQL or dev H2). */
+/**
+ * Connection pool, Flyway migrations, the JPA unit, transactions and the SQL dialect (PostgreSQL or
+ * dev H2).
+ */
 package dev.fleetpanel.panel.platform.persistence;

@@ -23,9 +23,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Who is calling: a browser session (JWT cookie) or a script ({@code Authorization: Bearer} API token). Anything
- * not marked {@link Public} needs one of them: API paths answer 401, pages redirect to the login page. A session
- * whose idle expiry is due for renewal gets a fresh cookie on the response.
+ * Who is calling: a browser session (JWT cookie) or a script ({@code Authorization: Bearer} API
+ * token). Anything not marked {@link Public} needs one of them: API paths answer 401, pages
+ * redirect to the login page. A session whose idle expiry is due for renewal gets a fresh cookie on
+ * the response.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -48,7 +49,9 @@ public class AuthFilter implements ContainerRequestFilter, ContainerResponseFilt
         request.abortWith(json(401, "invalid or revoked API token"));
         return;
       }
-      request.setProperty(RequestInfo.ATTRIBUTE, info.withCaller(null, new Actor("token:" + token.get(), ip), null));
+      request.setProperty(
+          RequestInfo.ATTRIBUTE,
+          info.withCaller(null, new Actor("token:" + token.get(), ip), null));
       return;
     }
     Cookie cookie = request.getCookies().get(SessionCookies.NAME);
@@ -57,7 +60,8 @@ public class AuthFilter implements ContainerRequestFilter, ContainerResponseFilt
       Session current = session.get();
       auth.renewIfDue(current).ifPresent(renewed -> request.setProperty(RENEWED, renewed));
       request.setProperty(
-          RequestInfo.ATTRIBUTE, info.withCaller(current, new Actor("admin", ip), auth.csrfToken(current)));
+          RequestInfo.ATTRIBUTE,
+          info.withCaller(current, new Actor("admin", ip), auth.csrfToken(current)));
       return;
     }
     if (isPublic()) {
@@ -76,12 +80,14 @@ public class AuthFilter implements ContainerRequestFilter, ContainerResponseFilt
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     Object renewed = request.getProperty(RENEWED);
     // A response that sets the session cookie itself (login, logout, password change) wins.
-    if (renewed instanceof Session session && !response.getCookies().containsKey(SessionCookies.NAME)) {
+    if (renewed instanceof Session session
+        && !response.getCookies().containsKey(SessionCookies.NAME)) {
       response
           .getHeaders()
           .add(
               HttpHeaders.SET_COOKIE,
-              cookies.issue(session, RequestInfo.of(request).base(), request.getUriInfo().getRequestUri()));
+              cookies.issue(
+                  session, RequestInfo.of(request).base(), request.getUriInfo().getRequestUri()));
     }
   }
 
@@ -90,6 +96,9 @@ public class AuthFilter implements ContainerRequestFilter, ContainerResponseFilt
   }
 
   static Response json(int status, String error) {
-    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(Map.of("error", error)).build();
+    return Response.status(status)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(Map.of("error", error))
+        .build();
   }
 }

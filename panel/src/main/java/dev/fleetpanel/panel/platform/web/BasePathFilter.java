@@ -19,9 +19,9 @@ import java.net.URI;
 import java.util.Locale;
 
 /**
- * Moves the secret uid from the request path into the base URI, so resources match {@code servers} rather than
- * {@code {uid}/servers} and every link built from the base carries the uid. The {@link GateFilter} has already
- * refused other paths. Also settles the request's language and client IP.
+ * Moves the secret uid from the request path into the base URI, so resources match {@code servers}
+ * rather than {@code {uid}/servers} and every link built from the base carries the uid. The {@link
+ * GateFilter} has already refused other paths. Also settles the request's language and client IP.
  */
 @Provider
 @PreMatching
@@ -46,7 +46,8 @@ public class BasePathFilter implements ContainerRequestFilter {
             config.trustedProxies());
     request.setProperty(
         RequestInfo.ATTRIBUTE,
-        new RequestInfo(newBase.getRawPath(), locale(request), null, new Actor("anonymous", ip), null));
+        new RequestInfo(
+            newBase.getRawPath(), locale(request), null, new Actor("anonymous", ip), null));
   }
 
   private static Locale locale(ContainerRequestContext request) {

@@ -11,7 +11,10 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Refuses request bodies over {@value #MAX_BYTES} bytes with 413, whether announced by Content-Length or not. */
+/**
+ * Refuses request bodies over {@value #MAX_BYTES} bytes with 413, whether announced by
+ * Content-Length or not.
+ */
 @Provider
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 200)
@@ -29,8 +32,13 @@ public class BodyLimitFilter implements ContainerRequestFilter {
   public void filter(ContainerRequestContext request) {
     if (request.getLength() > MAX_BYTES) {
       // The body is not read: close the connection so the client is not left sending it.
-      request.abortWith(Response.fromResponse(AuthFilter.json(Response.Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode(),
-          "request body over " + MAX_BYTES + " bytes")).header("Connection", "close").build());
+      request.abortWith(
+          Response.fromResponse(
+                  AuthFilter.json(
+                      Response.Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode(),
+                      "request body over " + MAX_BYTES + " bytes"))
+              .header("Connection", "close")
+              .build());
       return;
     }
     request.setEntityStream(new Bounded(request.getEntityStream()));

@@ -5,7 +5,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 
-/** Versions written by the build into {@code fleetpanel-build.properties}: the panel's, htmx's and Chart.js's. */
+/**
+ * Versions written by the build into {@code fleetpanel-build.properties}: the panel's, htmx's and
+ * Chart.js's.
+ */
 public record BuildInfo(String version, String htmx, String chartjs) {
   public static final BuildInfo CURRENT = load();
 

@@ -5,15 +5,16 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.ext.Provider;
 import java.util.Set;
 
 /**
  * A state-changing request made with a browser session must carry the session's CSRF token in
- * {@code X-CSRF-Token} (htmx sends it from the page's meta tag). API-token calls carry no cookie and need none,
- * and neither do {@link Public} endpoints (logging in again must work with a stale session cookie).
+ * {@code X-CSRF-Token} (htmx sends it from the page's meta tag). API-token calls carry no cookie
+ * and need none, and neither do {@link Public} endpoints (logging in again must work with a stale
+ * session cookie).
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION)

@@ -6,8 +6,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The error page for errors the container raises itself (e.g. a request for {@code /WEB-INF/...}): the status
- * and nothing else, so no response names the runtime. Requested directly, the gate answers 404 first.
+ * The error page for errors the container raises itself (e.g. a request for {@code /WEB-INF/...}):
+ * the status and nothing else, so no response names the runtime. Requested directly, the gate
+ * answers 404 first.
  */
 @WebServlet(urlPatterns = EmptyErrorServlet.PATH)
 public class EmptyErrorServlet extends HttpServlet {

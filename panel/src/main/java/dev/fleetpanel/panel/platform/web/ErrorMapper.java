@@ -20,28 +20,29 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Every error as a clear answer and never a stack trace: {@code {"error": "..."}} under {@code api/}, a short page
- * elsewhere. Unexpected exceptions are logged and answered 500.
+ * Every error as a clear answer and never a stack trace: {@code {"error": "..."}} under {@code
+ * api/}, a short page elsewhere. Unexpected exceptions are logged and answered 500.
  */
 @Provider
 public class ErrorMapper implements ExceptionMapper<Throwable> {
   /** 422, which JAX-RS 3.1 has no constant for (without one the reason phrase reads "CUSTOM"). */
-  public static final Response.StatusType UNPROCESSABLE = new Response.StatusType() {
-    @Override
-    public int getStatusCode() {
-      return 422;
-    }
+  public static final Response.StatusType UNPROCESSABLE =
+      new Response.StatusType() {
+        @Override
+        public int getStatusCode() {
+          return 422;
+        }
 
-    @Override
-    public Response.Status.Family getFamily() {
-      return Response.Status.Family.CLIENT_ERROR;
-    }
+        @Override
+        public Response.Status.Family getFamily() {
+          return Response.Status.Family.CLIENT_ERROR;
+        }
 
-    @Override
-    public String getReasonPhrase() {
-      return "Unprocessable Content";
-    }
-  };
+        @Override
+        public String getReasonPhrase() {
+          return "Unprocessable Content";
+        }
+      };
 
   private static final Logger LOG = Logger.getLogger(ErrorMapper.class.getName());
 
@@ -67,16 +68,20 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     } else if (error instanceof WebApplicationException web) {
       status = web.getResponse().getStatus();
       String own = web.getMessage();
-      message = own != null && !own.startsWith("HTTP ")
-          ? own
-          : web.getResponse().getStatusInfo().getReasonPhrase().toLowerCase(Locale.ROOT);
+      message =
+          own != null && !own.startsWith("HTTP ")
+              ? own
+              : web.getResponse().getStatusInfo().getReasonPhrase().toLowerCase(Locale.ROOT);
     } else {
       LOG.log(Level.SEVERE, "unexpected error on " + uriInfo.getPath(), error);
       status = 500;
       message = "internal error";
     }
     if (isApi()) {
-      return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(Map.of("error", message)).build();
+      return Response.status(status)
+          .type(MediaType.APPLICATION_JSON_TYPE)
+          .entity(Map.of("error", message))
+          .build();
     }
     return Response.status(status)
         .entity(View.page("error").with("status", status).with("message", message))

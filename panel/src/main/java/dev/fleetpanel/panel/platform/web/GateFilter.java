@@ -3,9 +3,9 @@ package dev.fleetpanel.panel.platform.web;
 import dev.fleetpanel.panel.auth.PanelSecrets;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -13,9 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
 /**
- * The secret-path gate in front of everything: only {@code /{uid}/...} reaches the application. Any other path,
- * or a wrong uid (compared in constant time), gets an empty 404 that names nothing. Gated responses carry the
- * security headers every page needs.
+ * The secret-path gate in front of everything: only {@code /{uid}/...} reaches the application. Any
+ * other path, or a wrong uid (compared in constant time), gets an empty 404 that names nothing.
+ * Gated responses carry the security headers every page needs.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class GateFilter extends HttpFilter {
@@ -26,7 +26,8 @@ public class GateFilter extends HttpFilter {
   @Inject PanelSecrets secrets;
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String path = request.getRequestURI();
     int end = path.indexOf('/', 1);

@@ -23,8 +23,8 @@ public class HomeResource {
   }
 
   /**
-   * Remembers the chosen language in a cookie for a year and goes back to {@code to}, a page of the panel
-   * (only simple relative paths are accepted, so this cannot redirect elsewhere).
+   * Remembers the chosen language in a cookie for a year and goes back to {@code to}, a page of the
+   * panel (only simple relative paths are accepted, so this cannot redirect elsewhere).
    */
   @GET
   @Path("lang/{code}")
@@ -33,9 +33,14 @@ public class HomeResource {
     RequestInfo info = RequestInfo.of(request);
     Locale locale = Messages.supported(code).orElse(Locale.ENGLISH);
     String back = to != null && to.matches("[a-z][a-z0-9/-]{0,60}") ? to : "servers";
-    NewCookie cookie = new NewCookie.Builder(BasePathFilter.LANG_COOKIE)
-        .value(locale.getLanguage()).path(info.base()).maxAge(365 * 24 * 3600)
-        .sameSite(NewCookie.SameSite.LAX).httpOnly(true).build();
+    NewCookie cookie =
+        new NewCookie.Builder(BasePathFilter.LANG_COOKIE)
+            .value(locale.getLanguage())
+            .path(info.base())
+            .maxAge(365 * 24 * 3600)
+            .sameSite(NewCookie.SameSite.LAX)
+            .httpOnly(true)
+            .build();
     return Response.seeOther(URI.create(info.base() + back)).cookie(cookie).build();
   }
 }

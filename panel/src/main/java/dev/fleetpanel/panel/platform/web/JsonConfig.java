@@ -7,7 +7,10 @@ import jakarta.json.bind.config.PropertyNamingStrategy;
 import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
 
-/** JSON field names in snake_case, as the seed's API spells them ({@code agent_port}, {@code is_active}). */
+/**
+ * JSON field names in snake_case, as the seed's API spells them ({@code agent_port}, {@code
+ * is_active}).
+ */
 @Provider
 public class JsonConfig implements ContextResolver<Jsonb> {
   private static final Jsonb JSONB =

@@ -5,7 +5,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** A resource method (or class) reachable without signing in; everything else needs a session or API token. */
+/**
+ * A resource method (or class) reachable without signing in; everything else needs a session or API
+ * token.
+ */
 @Target({ElementType.METHOD, ElementType.TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface Public {

@@ -6,14 +6,15 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import java.util.Locale;
 
 /**
- * What the filters learned about a request, for resources and views: the base path (with the secret uid), the
- * language, and who is calling (a browser session, an API token, or nobody yet).
+ * What the filters learned about a request, for resources and views: the base path (with the secret
+ * uid), the language, and who is calling (a browser session, an API token, or nobody yet).
  *
  * @param session the browser session, null for API tokens and anonymous callers
  * @param actor who is calling; {@code anonymous} before login
  * @param csrfToken the session's CSRF token, null without a session
  */
-public record RequestInfo(String base, Locale locale, Session session, Actor actor, String csrfToken) {
+public record RequestInfo(
+    String base, Locale locale, Session session, Actor actor, String csrfToken) {
   public static final String ATTRIBUTE = "fleetpanel.request";
 
   public static RequestInfo of(ContainerRequestContext request) {

@@ -4,7 +4,10 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
 
-/** JAX-RS over the whole war; {@link GateFilter} and {@link BasePathFilter} put it under the secret uid. */
+/**
+ * JAX-RS over the whole war; {@link GateFilter} and {@link BasePathFilter} put it under the secret
+ * uid.
+ */
 @ApplicationPath("/")
 public class RestApplication extends Application {
   @Override

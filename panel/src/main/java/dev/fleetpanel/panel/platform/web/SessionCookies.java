@@ -11,7 +11,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 
-/** The session cookie: httpOnly, SameSite=Strict, scoped to the secret path, Secure except plain-http localhost in dev. */
+/**
+ * The session cookie: httpOnly, SameSite=Strict, scoped to the secret path, Secure except
+ * plain-http localhost in dev.
+ */
 @ApplicationScoped
 public class SessionCookies {
   public static final String NAME = "fp_session";
@@ -32,7 +35,10 @@ public class SessionCookies {
   private NewCookie build(String value, int maxAge, String base, URI requestUri) {
     String host = requestUri.getHost();
     boolean plainLocalDev =
-        config.devMode() && "http".equals(requestUri.getScheme()) && host != null && LOOPBACK.contains(host);
+        config.devMode()
+            && "http".equals(requestUri.getScheme())
+            && host != null
+            && LOOPBACK.contains(host);
     return new NewCookie.Builder(NAME)
         .value(value)
         .path(base)

@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Static files under the secret path: {@code static/...} from {@code src/main/webapp/static} and
- * {@code webjars/...} from the webjar libraries (htmx, Chart.js). Files are read once and kept in memory.
+ * {@code webjars/...} from the webjar libraries (htmx, Chart.js). Files are read once and kept in
+ * memory.
  */
 @Path("")
 @Public
@@ -50,7 +51,10 @@ public class StaticResource {
   private Response serve(String resource, Request request, boolean immutable) {
     int dot = resource.lastIndexOf('.');
     String type = dot < 0 ? null : TYPES.get(resource.substring(dot + 1));
-    if (type == null || resource.contains("..") || resource.contains("//") || resource.contains("\\")) {
+    if (type == null
+        || resource.contains("..")
+        || resource.contains("//")
+        || resource.contains("\\")) {
       return Response.status(404).build();
     }
     byte[] body = CACHE.computeIfAbsent(resource, this::load);
@@ -58,7 +62,8 @@ public class StaticResource {
       CACHE.remove(resource);
       return Response.status(404).build();
     }
-    EntityTag tag = new EntityTag(Integer.toHexString(java.util.Arrays.hashCode(body)) + "-" + body.length);
+    EntityTag tag =
+        new EntityTag(Integer.toHexString(java.util.Arrays.hashCode(body)) + "-" + body.length);
     Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
     CacheControl cache = new CacheControl();
     cache.setMaxAge(immutable ? 31_536_000 : 300);

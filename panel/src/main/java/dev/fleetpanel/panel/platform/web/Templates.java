@@ -12,10 +12,13 @@ import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.AbstractConfigurableTemplateResolver;
 import org.thymeleaf.templateresolver.FileTemplateResolver;
-import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 import org.thymeleaf.templateresolver.WebApplicationTemplateResolver;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
-/** The Thymeleaf engine over {@code src/main/webapp/WEB-INF/templates}: from the war at run time, from disk in tests. */
+/**
+ * The Thymeleaf engine over {@code src/main/webapp/WEB-INF/templates}: from the war at run time,
+ * from disk in tests.
+ */
 public final class Templates {
   private final TemplateEngine engine;
 
@@ -36,7 +39,10 @@ public final class Templates {
     return new Templates(resolver, true);
   }
 
-  /** Templates read from a webapp directory on disk ({@code src/main/webapp}), as the tests use them. */
+  /**
+   * Templates read from a webapp directory on disk ({@code src/main/webapp}), as the tests use
+   * them.
+   */
   public static Templates forDirectory(Path webapp) {
     FileTemplateResolver resolver = new FileTemplateResolver();
     resolver.setPrefix(webapp.resolve("WEB-INF/templates").toString() + "/");
@@ -44,7 +50,8 @@ public final class Templates {
   }
 
   /** Renders a whole template, or only {@code fragment} of it when not null. */
-  public void render(String template, String fragment, Locale locale, Map<String, Object> model, Writer out) {
+  public void render(
+      String template, String fragment, Locale locale, Map<String, Object> model, Writer out) {
     Context context = new Context(locale, model);
     engine.process(template, fragment == null ? null : Set.of(fragment), context, out);
   }

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * A page or fragment to render: {@code template} is a path under {@code WEB-INF/templates/} without
- * {@code .html}; {@code fragment} is the {@code th:fragment} an htmx request gets (null: always the whole page).
+ * {@code .html}; {@code fragment} is the {@code th:fragment} an htmx request gets (null: always the
+ * whole page).
  */
 public record View(String template, String fragment, Map<String, Object> model) {
 

@@ -20,8 +20,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Renders {@link View}s as HTML. An htmx request ({@code HX-Request}) gets only the view's fragment, except for
- * history restores and boosted links, which need the whole page; responses vary on {@code HX-Request}.
+ * Renders {@link View}s as HTML. An htmx request ({@code HX-Request}) gets only the view's
+ * fragment, except for history restores and boosted links, which need the whole page; responses
+ * vary on {@code HX-Request}.
  */
 @Provider
 @Produces(MediaType.TEXT_HTML)
@@ -30,7 +31,10 @@ public class ViewWriter implements MessageBodyWriter<View> {
   @Context HttpHeaders headers;
   @Context HttpServletRequest request;
 
-  /** The view's model plus what every template uses: base path, language, CSRF token, caller, versions. */
+  /**
+   * The view's model plus what every template uses: base path, language, CSRF token, caller,
+   * versions.
+   */
   public static Map<String, Object> model(View view, RequestInfo info) {
     Map<String, Object> model = new HashMap<>(view.model());
     model.put("base", info.base());
@@ -43,7 +47,8 @@ public class ViewWriter implements MessageBodyWriter<View> {
   }
 
   @Override
-  public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+  public boolean isWriteable(
+      Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
     return View.class.isAssignableFrom(type);
   }
 
@@ -61,8 +66,14 @@ public class ViewWriter implements MessageBodyWriter<View> {
     httpHeaders.add(HttpHeaders.VARY, "HX-Request");
     httpHeaders.putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
     Map<String, Object> model = model(view, info);
-    Writer out = new BufferedWriter(new OutputStreamWriter(entityStream, StandardCharsets.UTF_8), 16 * 1024);
-    templates.render(view.template(), view.selector(Htmx.wantsPartial(headers::getHeaderString)), info.locale(), model, out);
+    Writer out =
+        new BufferedWriter(new OutputStreamWriter(entityStream, StandardCharsets.UTF_8), 16 * 1024);
+    templates.render(
+        view.template(),
+        view.selector(Htmx.wantsPartial(headers::getHeaderString)),
+        info.locale(),
+        model,
+        out);
     try {
       out.flush();
     } catch (java.io.IOException e) {

@@ -5,4 +5,5 @@ import java.util.List;
 /**
  * A folder heading and its servers in the table; {@code id} is null for the servers in no folder.
  */
-public record FolderRow(Long id, String name, boolean first, boolean last, List<ServerRow> servers) {}
+public record FolderRow(
+    Long id, String name, boolean first, boolean last, List<ServerRow> servers) {}

@@ -48,7 +48,8 @@ public class ServerApiResource {
     if (Boolean.FALSE.equals(input.isActive())) {
       server = servers.setActive(server.id(), false, actor);
     }
-    return Response.created(uriInfo.getAbsolutePathBuilder().path(Long.toString(server.id())).build())
+    return Response.created(
+            uriInfo.getAbsolutePathBuilder().path(Long.toString(server.id())).build())
         .entity(ServerJson.of(server))
         .build();
   }

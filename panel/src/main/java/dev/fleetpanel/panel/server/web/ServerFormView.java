@@ -5,10 +5,11 @@ import dev.fleetpanel.panel.server.ServerForm;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 /**
- * The add/edit form as typed, so a refused form comes back with the user's input; the port stays text because
- * "abc" must be shown back as typed.
+ * The add/edit form as typed, so a refused form comes back with the user's input; the port stays
+ * text because "abc" must be shown back as typed.
  */
-public record ServerFormView(String name, String address, String agentPort, Long folderId, String notes) {
+public record ServerFormView(
+    String name, String address, String agentPort, Long folderId, String notes) {
 
   static ServerFormView empty() {
     return new ServerFormView("", "", Integer.toString(ServerForm.DEFAULT_AGENT_PORT), null, "");
@@ -16,7 +17,11 @@ public record ServerFormView(String name, String address, String agentPort, Long
 
   static ServerFormView of(Server s) {
     return new ServerFormView(
-        s.name(), s.address(), Integer.toString(s.agentPort()), s.folder() == null ? null : s.folder().id(), s.notes());
+        s.name(),
+        s.address(),
+        Integer.toString(s.agentPort()),
+        s.folder() == null ? null : s.folder().id(),
+        s.notes());
   }
 
   static ServerFormView of(MultivaluedMap<String, String> form) {
@@ -30,7 +35,11 @@ public record ServerFormView(String name, String address, String agentPort, Long
       }
     }
     return new ServerFormView(
-        value(form, "name"), value(form, "address"), value(form, "agent_port"), folderId, value(form, "notes"));
+        value(form, "name"),
+        value(form, "address"),
+        value(form, "agent_port"),
+        folderId,
+        value(form, "notes"));
   }
 
   ServerForm toForm() {

@@ -14,7 +14,12 @@ public record ServerInput(
     @JsonbProperty("is_active") Boolean isActive) {
 
   ServerForm toNewForm() {
-    return new ServerForm(name, address, agentPort == null ? ServerForm.DEFAULT_AGENT_PORT : agentPort, folderId, notes);
+    return new ServerForm(
+        name,
+        address,
+        agentPort == null ? ServerForm.DEFAULT_AGENT_PORT : agentPort,
+        folderId,
+        notes);
   }
 
   ServerForm mergeInto(Server s) {
@@ -22,7 +27,9 @@ public record ServerInput(
         name != null ? name : s.name(),
         address != null ? address : s.address(),
         agentPort != null ? agentPort : s.agentPort(),
-        folderId != null ? (folderId == 0 ? null : folderId) : s.folder() == null ? null : s.folder().id(),
+        folderId != null
+            ? (folderId == 0 ? null : folderId)
+            : s.folder() == null ? null : s.folder().id(),
         notes != null ? notes : s.notes());
   }
 }

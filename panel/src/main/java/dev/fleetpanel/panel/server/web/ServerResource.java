@@ -27,7 +27,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The Servers page: the table by folder, the add form, inline editing, ordering, enable/disable, delete. */
+/**
+ * The Servers page: the table by folder, the add form, inline editing, ordering, enable/disable,
+ * delete.
+ */
 @Path("servers")
 @Produces(MediaType.TEXT_HTML)
 public class ServerResource {
@@ -38,7 +41,9 @@ public class ServerResource {
 
   @GET
   public View page() {
-    return withTable(View.page(TEMPLATE, "content")).with("form", ServerFormView.empty()).with("errors", Map.of());
+    return withTable(View.page(TEMPLATE, "content"))
+        .with("form", ServerFormView.empty())
+        .with("errors", Map.of());
   }
 
   @POST
@@ -48,12 +53,21 @@ public class ServerResource {
     try {
       servers.create(form.toForm(), RequestInfo.of(request).actor());
     } catch (InvalidInputException e) {
-      View view = withFolders(View.fragment(TEMPLATE, "add-form")).with("form", form).with("errors", e.errors());
-      return Response.status(ErrorMapper.UNPROCESSABLE).header("HX-Retarget", "#add-server-form").header("HX-Reswap", "outerHTML")
-          .entity(view).build();
+      View view =
+          withFolders(View.fragment(TEMPLATE, "add-form"))
+              .with("form", form)
+              .with("errors", e.errors());
+      return Response.status(ErrorMapper.UNPROCESSABLE)
+          .header("HX-Retarget", "#add-server-form")
+          .header("HX-Reswap", "outerHTML")
+          .entity(view)
+          .build();
     }
-    View view = withTable(View.fragment(TEMPLATE, "table-and-form")).with("form", ServerFormView.empty())
-        .with("errors", Map.of()).with("oob", true);
+    View view =
+        withTable(View.fragment(TEMPLATE, "table-and-form"))
+            .with("form", ServerFormView.empty())
+            .with("errors", Map.of())
+            .with("oob", true);
     return Response.ok(view).build();
   }
 
@@ -88,13 +102,18 @@ public class ServerResource {
     try {
       server = servers.update(id, form.toForm(), RequestInfo.of(request).actor());
     } catch (InvalidInputException e) {
-      View view = withFolders(View.fragment(TEMPLATE, "edit-row"))
-          .with("s", ServerRow.of(servers.get(id), true, true)).with("form", form).with("errors", e.errors());
+      View view =
+          withFolders(View.fragment(TEMPLATE, "edit-row"))
+              .with("s", ServerRow.of(servers.get(id), true, true))
+              .with("form", form)
+              .with("errors", e.errors());
       return Response.status(ErrorMapper.UNPROCESSABLE).entity(view).build();
     }
     // The folder or order may have changed: redraw the whole table.
-    return Response.ok(withTable(View.fragment(TEMPLATE, "server-table"))).header("HX-Retarget", "#server-table")
-        .header("HX-Reswap", "outerHTML").build();
+    return Response.ok(withTable(View.fragment(TEMPLATE, "server-table")))
+        .header("HX-Retarget", "#server-table")
+        .header("HX-Reswap", "outerHTML")
+        .build();
   }
 
   @POST
@@ -129,7 +148,8 @@ public class ServerResource {
   @Path("folders/{id}")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response renameFolder(@PathParam("id") long id, @FormParam("folder_name") String name) {
-    return folderChange(() -> servers.renameFolder(id, name, RequestInfo.of(request).actor()), name);
+    return folderChange(
+        () -> servers.renameFolder(id, name, RequestInfo.of(request).actor()), name);
   }
 
   @POST
@@ -143,30 +163,50 @@ public class ServerResource {
   @Path("folders/{id}")
   public View deleteFolder(@PathParam("id") long id) {
     servers.deleteFolder(id, RequestInfo.of(request).actor());
-    return withTable(View.fragment(TEMPLATE, "table-and-form")).with("form", ServerFormView.empty())
-        .with("errors", Map.of()).with("oob", true);
+    return withTable(View.fragment(TEMPLATE, "table-and-form"))
+        .with("form", ServerFormView.empty())
+        .with("errors", Map.of())
+        .with("oob", true);
   }
 
-  /** Folder changes redraw the table and the add form (its folder list changed); a refused name is shown inline. */
+  /**
+   * Folder changes redraw the table and the add form (its folder list changed); a refused name is
+   * shown inline.
+   */
   private Response folderChange(Runnable change, String name) {
     try {
       change.run();
     } catch (InvalidInputException e) {
-      return Response.status(ErrorMapper.UNPROCESSABLE).header("HX-Retarget", "#folder-error").header("HX-Reswap", "outerHTML")
-          .entity(View.fragment(TEMPLATE, "folder-error").with("folderError", e.errors().get("folder_name")))
+      return Response.status(ErrorMapper.UNPROCESSABLE)
+          .header("HX-Retarget", "#folder-error")
+          .header("HX-Reswap", "outerHTML")
+          .entity(
+              View.fragment(TEMPLATE, "folder-error")
+                  .with("folderError", e.errors().get("folder_name")))
           .build();
     }
-    return Response.ok(withTable(View.fragment(TEMPLATE, "table-and-form")).with("form", ServerFormView.empty())
-        .with("errors", Map.of()).with("oob", true)).build();
+    return Response.ok(
+            withTable(View.fragment(TEMPLATE, "table-and-form"))
+                .with("form", ServerFormView.empty())
+                .with("errors", Map.of())
+                .with("oob", true))
+        .build();
   }
 
   private View rowView(Server server) {
-    List<Server> siblings = servers.list().stream()
-        .filter(s -> s.folder() == null ? server.folder() == null
-            : server.folder() != null && s.folder().id().equals(server.folder().id()))
-        .toList();
-    int index = siblings.indexOf(siblings.stream().filter(s -> s.id().equals(server.id())).findFirst().orElse(null));
-    return View.fragment(TEMPLATE, "row").with("s", ServerRow.of(server, index <= 0, index == siblings.size() - 1));
+    List<Server> siblings =
+        servers.list().stream()
+            .filter(
+                s ->
+                    s.folder() == null
+                        ? server.folder() == null
+                        : server.folder() != null && s.folder().id().equals(server.folder().id()))
+            .toList();
+    int index =
+        siblings.indexOf(
+            siblings.stream().filter(s -> s.id().equals(server.id())).findFirst().orElse(null));
+    return View.fragment(TEMPLATE, "row")
+        .with("s", ServerRow.of(server, index <= 0, index == siblings.size() - 1));
   }
 
   private View withTable(View view) {
@@ -180,14 +220,24 @@ public class ServerResource {
         rows.add(ServerRow.of(group.servers().get(i), i == 0, i == group.servers().size() - 1));
       }
       Folder f = group.folder();
-      groups.add(new FolderRow(f == null ? null : f.id(), f == null ? null : f.name(), g == 0, g == folderCount - 1, rows));
+      groups.add(
+          new FolderRow(
+              f == null ? null : f.id(),
+              f == null ? null : f.name(),
+              g == 0,
+              g == folderCount - 1,
+              rows));
     }
-    return withFolders(view).with("groups", groups)
+    return withFolders(view)
+        .with("groups", groups)
         .with("serverCount", groups.stream().mapToInt(r -> r.servers().size()).sum());
   }
 
   private View withFolders(View view) {
-    return view.with("folders", servers.folders().stream()
-        .map(f -> new FolderRow(f.id(), f.name(), false, false, List.of())).toList());
+    return view.with(
+        "folders",
+        servers.folders().stream()
+            .map(f -> new FolderRow(f.id(), f.name(), false, false, List.of()))
+            .toList());
   }
 }

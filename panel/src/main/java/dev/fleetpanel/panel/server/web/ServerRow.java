@@ -2,7 +2,9 @@ package dev.fleetpanel.panel.server.web;
 
 import dev.fleetpanel.panel.server.Server;
 
-/** A server as a table row shows it; {@code first}/{@code last} say whether it can move up or down. */
+/**
+ * A server as a table row shows it; {@code first}/{@code last} say whether it can move up or down.
+ */
 public record ServerRow(
     long id,
     String name,

@@ -47,10 +47,17 @@ public class SettingsResource {
   public Response createToken(@FormParam("name") String name) {
     try {
       ApiTokenService.Created created = tokens.create(name, RequestInfo.of(request).actor());
-      return Response.ok(withTokens(View.fragment(TEMPLATE, "tokens"))
-          .with("newSecret", created.secret()).with("newName", created.token().name())).build();
+      return Response.ok(
+              withTokens(View.fragment(TEMPLATE, "tokens"))
+                  .with("newSecret", created.secret())
+                  .with("newName", created.token().name()))
+          .build();
     } catch (InvalidInputException e) {
-      return Response.status(ErrorMapper.UNPROCESSABLE).entity(withTokens(View.fragment(TEMPLATE, "tokens")).with("tokenError", "token.name.invalid")).build();
+      return Response.status(ErrorMapper.UNPROCESSABLE)
+          .entity(
+              withTokens(View.fragment(TEMPLATE, "tokens"))
+                  .with("tokenError", "token.name.invalid"))
+          .build();
     }
   }
 
@@ -65,22 +72,30 @@ public class SettingsResource {
   @Path("password")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response changePassword(
-      @FormParam("current_password") String current, @FormParam("new_password") String next,
+      @FormParam("current_password") String current,
+      @FormParam("new_password") String next,
       @FormParam("confirm_password") String confirm) {
     RequestInfo info = RequestInfo.of(request);
     View view = View.fragment(TEMPLATE, "password-form");
     if (info.session() == null) {
-      return Response.status(403).entity(view.with("errors", Map.of("current_password", "password.session.only"))).build();
+      return Response.status(403)
+          .entity(view.with("errors", Map.of("current_password", "password.session.only")))
+          .build();
     }
     if (next == null || !next.strip().equals(confirm == null ? "" : confirm.strip())) {
-      return Response.status(ErrorMapper.UNPROCESSABLE).entity(view.with("errors", Map.of("confirm_password", "password.confirm.mismatch"))).build();
+      return Response.status(ErrorMapper.UNPROCESSABLE)
+          .entity(view.with("errors", Map.of("confirm_password", "password.confirm.mismatch")))
+          .build();
     }
     try {
       Session renewed = auth.changePassword(info.session(), current, next, info.actor());
       return Response.ok(view.with("errors", Map.of()).with("changed", true))
-          .cookie(cookies.issue(renewed, info.base(), uriInfo.getRequestUri())).build();
+          .cookie(cookies.issue(renewed, info.base(), uriInfo.getRequestUri()))
+          .build();
     } catch (InvalidInputException e) {
-      return Response.status(ErrorMapper.UNPROCESSABLE).entity(view.with("errors", e.errors())).build();
+      return Response.status(ErrorMapper.UNPROCESSABLE)
+          .entity(view.with("errors", e.errors()))
+          .build();
     }
   }
 

@@ -8,7 +8,10 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Login, sessions and bans through the running war. Each test uses its own client IP via the trusted proxy. */
+/**
+ * Login, sessions and bans through the running war. Each test uses its own client IP via the
+ * trusted proxy.
+ */
 class AuthIT {
   static PanelServer panel;
 
@@ -27,8 +30,15 @@ class AuthIT {
     HttpResponse<String> r = http.login("  " + PanelServer.PASSWORD + "  ");
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).contains("\"success\":true").contains("\"csrf_token\":\"");
-    String cookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("fp_session=")).findFirst().orElseThrow();
-    assertThat(cookie).contains("HttpOnly").contains("Secure").contains("SameSite=Strict")
+    String cookie =
+        r.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith("fp_session="))
+            .findFirst()
+            .orElseThrow();
+    assertThat(cookie)
+        .contains("HttpOnly")
+        .contains("Secure")
+        .contains("SameSite=Strict")
         .contains("Path=/" + PanelServer.UID + "/");
     assertThat(http.get("api/auth/check").body()).contains("\"authenticated\":true");
   }
@@ -57,7 +67,9 @@ class AuthIT {
     assertThat(fifth.statusCode()).isEqualTo(429);
     assertThat(fifth.headers().firstValue("Retry-After")).isPresent();
     assertThat(attacker.login(PanelServer.PASSWORD).statusCode()).isEqualTo(429);
-    assertThat(attacker.get("api/auth/ban-status").body()).contains("\"banned\":true").contains("\"ip\":\"203.0.113.66\"");
+    assertThat(attacker.get("api/auth/ban-status").body())
+        .contains("\"banned\":true")
+        .contains("\"ip\":\"203.0.113.66\"");
     assertThat(client("203.0.113.67").login(PanelServer.PASSWORD).statusCode()).isEqualTo(200);
 
     panel.restart();
@@ -65,7 +77,12 @@ class AuthIT {
     assertThat(attacker.login(PanelServer.PASSWORD).statusCode()).isEqualTo(429);
     Http admin = client("203.0.113.68");
     admin.login(PanelServer.PASSWORD);
-    assertThat(admin.withoutCsrf().post("api/auth/clear-ban", "{\"ip\":\"203.0.113.66\"}").statusCode()).isEqualTo(403);
+    assertThat(
+            admin
+                .withoutCsrf()
+                .post("api/auth/clear-ban", "{\"ip\":\"203.0.113.66\"}")
+                .statusCode())
+        .isEqualTo(403);
     admin.login(PanelServer.PASSWORD);
     HttpResponse<String> cleared = admin.post("api/auth/clear-ban", "{\"ip\":\"203.0.113.66\"}");
     assertThat(cleared.statusCode()).isEqualTo(200);
@@ -103,20 +120,31 @@ class AuthIT {
     me.login(PanelServer.PASSWORD);
     other.login(PanelServer.PASSWORD);
     try {
-      HttpResponse<String> refused = me.postForm("settings/password",
-          "current_password=wrong&new_password=another-password-2&confirm_password=another-password-2");
+      HttpResponse<String> refused =
+          me.postForm(
+              "settings/password",
+              "current_password=wrong&new_password=another-password-2&confirm_password=another-password-2");
       assertThat(refused.statusCode()).isEqualTo(422);
       assertThat(refused.body()).contains("The current password is wrong.");
 
-      HttpResponse<String> changed = me.postForm("settings/password",
-          "current_password=" + PanelServer.PASSWORD + "&new_password=another-password-2&confirm_password=another-password-2");
+      HttpResponse<String> changed =
+          me.postForm(
+              "settings/password",
+              "current_password="
+                  + PanelServer.PASSWORD
+                  + "&new_password=another-password-2&confirm_password=another-password-2");
       assertThat(changed.statusCode()).isEqualTo(200);
       assertThat(other.get("api/auth/check").statusCode()).isEqualTo(401);
       assertThat(me.get("api/auth/check").statusCode()).isEqualTo(200);
       assertThat(client("203.0.113.19").login(PanelServer.PASSWORD).statusCode()).isEqualTo(401);
     } finally {
-      HttpResponse<String> back = me.postForm("settings/password",
-          "current_password=another-password-2&new_password=" + PanelServer.PASSWORD + "&confirm_password=" + PanelServer.PASSWORD);
+      HttpResponse<String> back =
+          me.postForm(
+              "settings/password",
+              "current_password=another-password-2&new_password="
+                  + PanelServer.PASSWORD
+                  + "&confirm_password="
+                  + PanelServer.PASSWORD);
       assertThat(back.statusCode()).isEqualTo(200);
     }
   }

@@ -96,7 +96,8 @@ class PanelConfigTest {
         "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
       })
   void uidOf16To64LowercaseHexIsAccepted(String uid) {
-    PanelConfig config = PanelConfig.from(env("FLEETPANEL_DB_URL", PG, "FLEETPANEL_UID", " " + uid + " "));
+    PanelConfig config =
+        PanelConfig.from(env("FLEETPANEL_DB_URL", PG, "FLEETPANEL_UID", " " + uid + " "));
 
     assertThat(config.uid()).contains(uid);
   }
@@ -119,15 +120,20 @@ class PanelConfigTest {
 
   @Test
   void blankUidMeansNone() {
-    assertThat(PanelConfig.from(env("FLEETPANEL_DB_URL", PG, "FLEETPANEL_UID", "  ")).uid()).isEmpty();
+    assertThat(PanelConfig.from(env("FLEETPANEL_DB_URL", PG, "FLEETPANEL_UID", "  ")).uid())
+        .isEmpty();
   }
 
   @Test
   void adminPasswordIsStrippedAndBlankMeansNone() {
-    assertThat(PanelConfig.from(env("FLEETPANEL_DB_URL", PG, "FLEETPANEL_ADMIN_PASSWORD", "  s3cret pw \n"))
-            .adminPassword())
+    assertThat(
+            PanelConfig.from(
+                    env("FLEETPANEL_DB_URL", PG, "FLEETPANEL_ADMIN_PASSWORD", "  s3cret pw \n"))
+                .adminPassword())
         .contains("s3cret pw");
-    assertThat(PanelConfig.from(env("FLEETPANEL_DB_URL", PG, "FLEETPANEL_ADMIN_PASSWORD", " \t")).adminPassword())
+    assertThat(
+            PanelConfig.from(env("FLEETPANEL_DB_URL", PG, "FLEETPANEL_ADMIN_PASSWORD", " \t"))
+                .adminPassword())
         .isEmpty();
   }
 
@@ -148,19 +154,32 @@ class PanelConfigTest {
   @ValueSource(strings = {"0", "-5", "abc", "1.5", "", "30m"})
   void sessionLimitsMustBeWholeNumbersInRange(String raw) {
     assertThatThrownBy(
-            () -> PanelConfig.from(env("FLEETPANEL_DB_URL", PG, "FLEETPANEL_SESSION_IDLE_MINUTES", raw)))
+            () ->
+                PanelConfig.from(
+                    env("FLEETPANEL_DB_URL", PG, "FLEETPANEL_SESSION_IDLE_MINUTES", raw)))
         .isInstanceOf(InvalidConfigException.class)
-        .hasMessage("FLEETPANEL_SESSION_IDLE_MINUTES must be a whole number from 1 to 10080, got '" + raw + "'.");
-    assertThatThrownBy(() -> PanelConfig.from(env("FLEETPANEL_DB_URL", PG, "FLEETPANEL_SESSION_MAX_HOURS", raw)))
+        .hasMessage(
+            "FLEETPANEL_SESSION_IDLE_MINUTES must be a whole number from 1 to 10080, got '"
+                + raw
+                + "'.");
+    assertThatThrownBy(
+            () ->
+                PanelConfig.from(env("FLEETPANEL_DB_URL", PG, "FLEETPANEL_SESSION_MAX_HOURS", raw)))
         .isInstanceOf(InvalidConfigException.class)
-        .hasMessage("FLEETPANEL_SESSION_MAX_HOURS must be a whole number from 1 to 8760, got '" + raw + "'.");
+        .hasMessage(
+            "FLEETPANEL_SESSION_MAX_HOURS must be a whole number from 1 to 8760, got '"
+                + raw
+                + "'.");
   }
 
   @Test
   void absurdlyLargeSessionLimitIsReportedAsAConfigErrorNamingTheVariable() {
     String huge = Long.toString(Long.MAX_VALUE);
 
-    assertThatThrownBy(() -> PanelConfig.from(env("FLEETPANEL_DB_URL", PG, "FLEETPANEL_SESSION_MAX_HOURS", huge)))
+    assertThatThrownBy(
+            () ->
+                PanelConfig.from(
+                    env("FLEETPANEL_DB_URL", PG, "FLEETPANEL_SESSION_MAX_HOURS", huge)))
         .isInstanceOf(InvalidConfigException.class)
         .hasMessageContaining("FLEETPANEL_SESSION_MAX_HOURS");
   }
@@ -169,16 +188,22 @@ class PanelConfigTest {
   void trustedProxiesAreACommaOrSpaceSeparatedListOfAddressesAndNetworks() {
     PanelConfig config =
         PanelConfig.from(
-            env("FLEETPANEL_DB_URL", PG, "FLEETPANEL_TRUSTED_PROXIES", " 10.0.0.0/8, 192.168.1.1\t2001:db8::/32 ,"));
+            env(
+                "FLEETPANEL_DB_URL",
+                PG,
+                "FLEETPANEL_TRUSTED_PROXIES",
+                " 10.0.0.0/8, 192.168.1.1\t2001:db8::/32 ,"));
 
     assertThat(config.trustedProxies())
-        .containsExactly(Cidr.parse("10.0.0.0/8"), Cidr.parse("192.168.1.1/32"), Cidr.parse("2001:db8::/32"));
+        .containsExactly(
+            Cidr.parse("10.0.0.0/8"), Cidr.parse("192.168.1.1/32"), Cidr.parse("2001:db8::/32"));
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"10.0.0.0/8, proxy.internal", "10.0.0.0/33", "10.0.0.0/x", "300.1.1.1"})
   void unusableTrustedProxyStopsStartUpNamingTheVariable(String raw) {
-    assertThatThrownBy(() -> PanelConfig.from(env("FLEETPANEL_DB_URL", PG, "FLEETPANEL_TRUSTED_PROXIES", raw)))
+    assertThatThrownBy(
+            () -> PanelConfig.from(env("FLEETPANEL_DB_URL", PG, "FLEETPANEL_TRUSTED_PROXIES", raw)))
         .isInstanceOf(InvalidConfigException.class)
         .hasMessageStartingWith("FLEETPANEL_TRUSTED_PROXIES: ");
   }

@@ -107,19 +107,25 @@ class MessagesTest {
 
   @Test
   void loginAttemptsLeftReadNaturally() {
-    MessageFormat en = new MessageFormat(Messages.get(Locale.ENGLISH, "login.wrong"), Locale.ENGLISH);
+    MessageFormat en =
+        new MessageFormat(Messages.get(Locale.ENGLISH, "login.wrong"), Locale.ENGLISH);
     MessageFormat ru = new MessageFormat(Messages.get(RU, "login.wrong"), RU);
 
-    assertThat(en.format(new Object[] {0})).isEqualTo("Wrong password. No attempts left before a 15-minute ban.");
-    assertThat(en.format(new Object[] {1})).isEqualTo("Wrong password. 1 attempt left before a 15-minute ban.");
-    assertThat(en.format(new Object[] {4})).isEqualTo("Wrong password. 4 attempts left before a 15-minute ban.");
-    assertThat(ru.format(new Object[] {4})).isEqualTo("Неверный пароль. Попыток до бана на 15 минут: 4.");
+    assertThat(en.format(new Object[] {0}))
+        .isEqualTo("Wrong password. No attempts left before a 15-minute ban.");
+    assertThat(en.format(new Object[] {1}))
+        .isEqualTo("Wrong password. 1 attempt left before a 15-minute ban.");
+    assertThat(en.format(new Object[] {4}))
+        .isEqualTo("Wrong password. 4 attempts left before a 15-minute ban.");
+    assertThat(ru.format(new Object[] {4}))
+        .isEqualTo("Неверный пароль. Попыток до бана на 15 минут: 4.");
   }
 
   @Test
   void quotedNamesKeepTheirQuotes() {
-    String text = new MessageFormat(Messages.get(Locale.ENGLISH, "server.delete.confirm"), Locale.ENGLISH)
-        .format(new Object[] {"web-1"});
+    String text =
+        new MessageFormat(Messages.get(Locale.ENGLISH, "server.delete.confirm"), Locale.ENGLISH)
+            .format(new Object[] {"web-1"});
 
     assertThat(text).startsWith("Delete server \"web-1\"?");
   }

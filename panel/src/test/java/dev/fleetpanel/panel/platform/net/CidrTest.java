@@ -92,7 +92,8 @@ class CidrTest {
   }
 
   @org.junit.jupiter.params.ParameterizedTest
-  @org.junit.jupiter.params.provider.ValueSource(strings = {".:1", "::1::", "1:2:3:4:5:6:7:8:9", "g::1", "1::2::3", "::ffff:999.0.0.1", ":"})
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {".:1", "::1::", "1:2:3:4:5:6:7:8:9", "g::1", "1::2::3", "::ffff:999.0.0.1", ":"})
   void textThatOnlyLooksLikeIpv6IsRefusedWithoutANameLookup(String text) {
     org.assertj.core.api.Assertions.assertThat(Cidr.isIpv6(text)).isFalse();
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> Cidr.literal(text))
@@ -100,7 +101,8 @@ class CidrTest {
   }
 
   @org.junit.jupiter.params.ParameterizedTest
-  @org.junit.jupiter.params.provider.ValueSource(strings = {"::", "::1", "2001:db8::", "1:2:3:4:5:6:7:8", "::ffff:192.0.2.1", "fe80::1:2"})
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {"::", "::1", "2001:db8::", "1:2:3:4:5:6:7:8", "::ffff:192.0.2.1", "fe80::1:2"})
   void wellFormedIpv6LiteralsAreAccepted(String text) {
     org.assertj.core.api.Assertions.assertThat(Cidr.isIpv6(text)).isTrue();
   }

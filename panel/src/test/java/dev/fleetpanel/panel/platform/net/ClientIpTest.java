@@ -3,9 +3,9 @@ package dev.fleetpanel.panel.platform.net;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class ClientIpTest {
   private static final List<Cidr> PROXIES = List.of(Cidr.parse("10.0.0.0/8"), Cidr.parse("::1"));
@@ -41,7 +41,8 @@ class ClientIpTest {
 
   @Test
   void garbageLeftOfTheRealClientDoesNotMatter() {
-    assertThat(ClientIp.resolve(PROXY, "<script>, 198.51.100.7", PROXIES)).isEqualTo("198.51.100.7");
+    assertThat(ClientIp.resolve(PROXY, "<script>, 198.51.100.7", PROXIES))
+        .isEqualTo("198.51.100.7");
   }
 
   @ParameterizedTest
@@ -61,8 +62,10 @@ class ClientIpTest {
 
   @Test
   void ipv6ClientBehindIpv6ProxyIsNormalised() {
-    assertThat(ClientIp.resolve("0:0:0:0:0:0:0:1", "2001:DB8::42", PROXIES)).isEqualTo("2001:db8:0:0:0:0:0:42");
-    assertThat(ClientIp.resolve("::1", "[2001:db8::42]", PROXIES)).isEqualTo("2001:db8:0:0:0:0:0:42");
+    assertThat(ClientIp.resolve("0:0:0:0:0:0:0:1", "2001:DB8::42", PROXIES))
+        .isEqualTo("2001:db8:0:0:0:0:0:42");
+    assertThat(ClientIp.resolve("::1", "[2001:db8::42]", PROXIES))
+        .isEqualTo("2001:db8:0:0:0:0:0:42");
   }
 
   @Test

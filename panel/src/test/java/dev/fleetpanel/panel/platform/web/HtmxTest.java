@@ -40,7 +40,8 @@ class HtmxTest {
 
   @Test
   void historyRestoreGetsTheWholePage() {
-    UnaryOperator<String> restore = headers("HX-Request", "true", "HX-History-Restore-Request", "true");
+    UnaryOperator<String> restore =
+        headers("HX-Request", "true", "HX-History-Restore-Request", "true");
 
     assertThat(Htmx.isHtmx(restore)).isTrue();
     assertThat(Htmx.wantsPartial(restore)).isFalse();
@@ -59,6 +60,8 @@ class HtmxTest {
     View view = View.page("servers/list", "table");
 
     assertThat(view.selector(Htmx.wantsPartial(headers("HX-Request", "true")))).isEqualTo("table");
-    assertThat(view.selector(Htmx.wantsPartial(headers("HX-Request", "true", "HX-Boosted", "true")))).isNull();
+    assertThat(
+            view.selector(Htmx.wantsPartial(headers("HX-Request", "true", "HX-Boosted", "true"))))
+        .isNull();
   }
 }

@@ -12,8 +12,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * Renders templates the way {@link ViewWriter} does (same model, same fragment choice), from the webapp directory
- * on disk, and parses the result with jsoup.
+ * Renders templates the way {@link ViewWriter} does (same model, same fragment choice), from the
+ * webapp directory on disk, and parses the result with jsoup.
  */
 public final class TemplateTestSupport {
   public static final String BASE = "/0123456789abcdef0123/";
@@ -27,7 +27,10 @@ public final class TemplateTestSupport {
   /** The webapp directory surefire passes in, or the repository layout seen from {@code panel/}. */
   public static Path webapp() {
     String configured = System.getProperty("fleetpanel.webapp");
-    Path dir = configured == null || configured.isBlank() ? Path.of("../src/main/webapp") : Path.of(configured);
+    Path dir =
+        configured == null || configured.isBlank()
+            ? Path.of("../src/main/webapp")
+            : Path.of(configured);
     if (!Files.isDirectory(dir.resolve("WEB-INF/templates"))) {
       throw new IllegalStateException("no templates under " + dir.toAbsolutePath());
     }
@@ -74,7 +77,9 @@ public final class TemplateTestSupport {
     return Jsoup.parse(html, "http://panel.test" + BASE);
   }
 
-  /** Parses table rows ({@code <tr>} fragments) in a {@code <tbody>} context, as htmx swaps them in. */
+  /**
+   * Parses table rows ({@code <tr>} fragments) in a {@code <tbody>} context, as htmx swaps them in.
+   */
   public static Element parseRows(String html) {
     Document doc = Jsoup.parse("<table><tbody id=\"fragment-host\"></tbody></table>");
     Element tbody = doc.getElementById("fragment-host");

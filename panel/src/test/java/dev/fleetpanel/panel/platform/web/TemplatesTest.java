@@ -40,13 +40,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The layout, the login, settings, audit and error pages, and the message bundles, rendered with the real engine. */
+/**
+ * The layout, the login, settings, audit and error pages, and the message bundles, rendered with
+ * the real engine.
+ */
 class TemplatesTest {
 
   // ---- models as the resources build them ----
 
   private static View serversPage() {
-    ServerRow row = new ServerRow(1, "web-1", "203.0.113.10", 9100, null, null, "", true, true, true);
+    ServerRow row =
+        new ServerRow(1, "web-1", "203.0.113.10", 9100, null, null, "", true, true, true);
     return View.page("server/list", "content")
         .with("groups", List.of(new FolderRow(null, null, true, false, List.of(row))))
         .with("folders", List.of())
@@ -56,7 +60,9 @@ class TemplatesTest {
   }
 
   private static View auditPage(List<AuditRow> entries, Long nextBefore) {
-    return View.page("audit/list", "content").with("entries", entries).with("nextBefore", nextBefore);
+    return View.page("audit/list", "content")
+        .with("entries", entries)
+        .with("nextBefore", nextBefore);
   }
 
   private static View settingsPage(List<TokenRow> tokens) {
@@ -89,7 +95,8 @@ class TemplatesTest {
     assertThat(htmx).as("htmx version filled in by the build").matches("\\d+\\.\\d+\\.\\d+.*");
     String src = parse(renderPage(serversPage(), admin())).select("script[src*=htmx]").attr("src");
     assertThat(getClass().getClassLoader().getResource("META-INF/resources/" + src))
-        .as("webjar resource for " + src).isNotNull();
+        .as("webjar resource for " + src)
+        .isNotNull();
   }
 
   static Stream<Arguments> sections() {
@@ -147,10 +154,15 @@ class TemplatesTest {
 
     assertThat(doc.select("main p").first().text()).isEqualTo("<script>alert(1)</script>");
     assertThat(html).doesNotContain("<script>alert");
-    assertThat(doc.select("a.active")).extracting(Element::text).doesNotContain("Servers", "Audit log", "Settings");
+    assertThat(doc.select("a.active"))
+        .extracting(Element::text)
+        .doesNotContain("Servers", "Audit log", "Settings");
   }
 
-  /** The language switch goes back to {@code to}; from an error page that must be a page that exists. */
+  /**
+   * The language switch goes back to {@code to}; from an error page that must be a page that
+   * exists.
+   */
   @Test
   void errorPageLanguageSwitchReturnsToARealPage() {
     View view = View.page("error").with("status", 404).with("message", "not found");
@@ -165,7 +177,8 @@ class TemplatesTest {
   void languageLinksReturnToTheCurrentSection() {
     Document doc = parse(renderPage(auditPage(List.of(), null), admin()));
 
-    assertThat(doc.select("a.lang").eachAttr("href")).containsExactly("lang/en?to=audit", "lang/ru?to=audit");
+    assertThat(doc.select("a.lang").eachAttr("href"))
+        .containsExactly("lang/en?to=audit", "lang/ru?to=audit");
     assertThat(doc.select("a.lang.active").text()).isEqualTo("EN");
   }
 
@@ -174,7 +187,8 @@ class TemplatesTest {
     Document doc = parse(renderPage(serversPage(), admin(RUSSIAN)));
 
     assertThat(doc.select("html").attr("lang")).isEqualTo("ru");
-    assertThat(doc.select("nav.mainnav a").eachText()).containsExactly("Серверы", "Журнал действий", "Настройки");
+    assertThat(doc.select("nav.mainnav a").eachText())
+        .containsExactly("Серверы", "Журнал действий", "Настройки");
     assertThat(doc.select("nav.mainnav a.active").text()).isEqualTo("Серверы");
     assertThat(doc.select("nav.mainnav").attr("aria-label")).isEqualTo("Главное меню");
     assertThat(doc.title()).isEqualTo("Серверы · Fleet Panel");
@@ -193,11 +207,13 @@ class TemplatesTest {
 
   // ---- message keys ----
 
-  private static final Pattern MESSAGE_KEY = Pattern.compile("#\\{\\s*([A-Za-z0-9_][A-Za-z0-9_.\\-]*)\\s*[}(]");
+  private static final Pattern MESSAGE_KEY =
+      Pattern.compile("#\\{\\s*([A-Za-z0-9_][A-Za-z0-9_.\\-]*)\\s*[}(]");
 
   private static Properties bundle(String name) {
     Properties p = new Properties();
-    try (InputStream in = TemplatesTest.class.getClassLoader().getResourceAsStream("i18n/" + name)) {
+    try (InputStream in =
+        TemplatesTest.class.getClassLoader().getResourceAsStream("i18n/" + name)) {
       assertThat(in).as("i18n/" + name + " on the classpath").isNotNull();
       p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
     } catch (IOException e) {
@@ -213,7 +229,8 @@ class TemplatesTest {
       for (Path file : files.filter(f -> f.toString().endsWith(".html")).toList()) {
         Matcher m = MESSAGE_KEY.matcher(Files.readString(file, StandardCharsets.UTF_8));
         while (m.find()) {
-          keys.computeIfAbsent(m.group(1), k -> new TreeSet<>()).add(dir.relativize(file).toString());
+          keys.computeIfAbsent(m.group(1), k -> new TreeSet<>())
+              .add(dir.relativize(file).toString());
         }
       }
     }
@@ -223,13 +240,17 @@ class TemplatesTest {
   @Test
   void everyMessageKeyInTheTemplatesExistsInBothLanguages() throws IOException {
     Map<String, TreeSet<String>> keys = templateKeys();
-    assertThat(keys).as("keys found by the scan").containsKeys("nav.servers", "login.wrong", "server.delete.confirm");
+    assertThat(keys)
+        .as("keys found by the scan")
+        .containsKeys("nav.servers", "login.wrong", "server.delete.confirm");
 
     for (String bundleName : List.of("messages.properties", "messages_ru.properties")) {
       Properties messages = bundle(bundleName);
       Map<String, TreeSet<String>> missing = new TreeMap<>(keys);
       missing.keySet().removeIf(messages::containsKey);
-      assertThat(missing).as("template keys missing from " + bundleName + " (key -> templates)").isEmpty();
+      assertThat(missing)
+          .as("template keys missing from " + bundleName + " (key -> templates)")
+          .isEmpty();
     }
   }
 
@@ -238,14 +259,17 @@ class TemplatesTest {
     Properties en = bundle("messages.properties");
     Properties ru = bundle("messages_ru.properties");
 
-    assertThat(new TreeSet<>(ru.stringPropertyNames())).isEqualTo(new TreeSet<>(en.stringPropertyNames()));
+    assertThat(new TreeSet<>(ru.stringPropertyNames()))
+        .isEqualTo(new TreeSet<>(en.stringPropertyNames()));
     for (Properties p : List.of(en, ru)) {
       for (String key : p.stringPropertyNames()) {
         String text = p.getProperty(key);
         assertThat(text).as(key).isNotBlank();
         if (text.contains("{0")) {
           // Parameterised texts go through MessageFormat, where a lone apostrophe starts a quote.
-          assertThat(new MessageFormat(text, Locale.ENGLISH).format(new Object[] {2})).as(key).doesNotContain("{0");
+          assertThat(new MessageFormat(text, Locale.ENGLISH).format(new Object[] {2}))
+              .as(key)
+              .doesNotContain("{0");
         } else {
           // Texts without parameters are shown as written, so '' would show doubled.
           assertThat(text).as(key).doesNotContain("''");
@@ -258,7 +282,8 @@ class TemplatesTest {
 
   @Test
   void wrongPasswordFormSaysHowManyAttemptsAreLeft() {
-    View view = View.page("auth/login", "form").with("error", "login.wrong").with("attemptsLeft", 3);
+    View view =
+        View.page("auth/login", "form").with("error", "login.wrong").with("attemptsLeft", 3);
     Document doc = parse(renderHtmx(view, anonymous(Locale.ENGLISH)));
 
     assertThat(doc.select("html > body > *")).hasSize(1);
@@ -273,17 +298,20 @@ class TemplatesTest {
   @Test
   void wrongPasswordWithOneAndNoAttemptsLeft() {
     View one = View.page("auth/login", "form").with("error", "login.wrong").with("attemptsLeft", 1);
-    View none = View.page("auth/login", "form").with("error", "login.wrong").with("attemptsLeft", 0);
+    View none =
+        View.page("auth/login", "form").with("error", "login.wrong").with("attemptsLeft", 0);
 
     assertThat(parse(renderHtmx(one, anonymous(Locale.ENGLISH))).select(".flash.error").text())
-        .contains("1 attempt left").doesNotContain("attempts");
+        .contains("1 attempt left")
+        .doesNotContain("attempts");
     assertThat(parse(renderHtmx(none, anonymous(Locale.ENGLISH))).select(".flash.error").text())
         .contains("No attempts left");
   }
 
   @Test
   void bannedLoginSaysWhenToRetry() {
-    View view = View.page("auth/login", "form").with("error", "login.banned").with("retryMinutes", 15);
+    View view =
+        View.page("auth/login", "form").with("error", "login.banned").with("retryMinutes", 15);
     Document doc = parse(renderHtmx(view, anonymous(Locale.ENGLISH)));
 
     assertThat(doc.select(".flash.error").eachText())
@@ -292,7 +320,8 @@ class TemplatesTest {
 
   @Test
   void wrongPasswordWithoutHtmxGetsTheWholeLoginPage() {
-    View view = View.page("auth/login", "form").with("error", "login.wrong").with("attemptsLeft", 3);
+    View view =
+        View.page("auth/login", "form").with("error", "login.wrong").with("attemptsLeft", 3);
     Document doc = parse(renderPage(view, anonymous(Locale.ENGLISH)));
 
     assertThat(doc.select("base").attr("href")).isEqualTo(BASE);
@@ -303,9 +332,13 @@ class TemplatesTest {
 
   @Test
   void newTokenSecretIsShownOnceInsidePreSecret() {
-    List<TokenRow> tokens = List.of(new TokenRow(4, "ci <bot>", "fpt_ab12", "2025-01-01T10:00:00Z", null, false));
-    View view = View.fragment("settings/page", "tokens")
-        .with("tokens", tokens).with("newSecret", "fpt_ab12<secret>&x").with("newName", "ci <bot>");
+    List<TokenRow> tokens =
+        List.of(new TokenRow(4, "ci <bot>", "fpt_ab12", "2025-01-01T10:00:00Z", null, false));
+    View view =
+        View.fragment("settings/page", "tokens")
+            .with("tokens", tokens)
+            .with("newSecret", "fpt_ab12<secret>&x")
+            .with("newName", "ci <bot>");
     String html = renderHtmx(view, admin());
     Document doc = parse(html);
 
@@ -318,7 +351,8 @@ class TemplatesTest {
     assertThat(html).doesNotContain("<bot>").doesNotContain("<secret>");
     Element revoke = section.selectFirst("button[hx-delete=settings/tokens/4]");
     assertThat(revoke).isNotNull();
-    assertThat(revoke.attr("hx-confirm")).isEqualTo("Revoke token \"ci <bot>\"? Scripts using it stop working at once.");
+    assertThat(revoke.attr("hx-confirm"))
+        .isEqualTo("Revoke token \"ci <bot>\"? Scripts using it stop working at once.");
     assertThat(section.select("tbody tr td").first().text()).isEqualTo("ci <bot>");
     assertThat(section.select("tbody tr td.mono").text()).isEqualTo("fpt_ab12…");
     assertThat(section.select("tbody .muted").text()).isEqualTo("never");
@@ -326,16 +360,20 @@ class TemplatesTest {
 
   @Test
   void tokenListWithoutANewSecretShowsNoSecretAndMarksRevokedTokens() {
-    List<TokenRow> tokens = List.of(
-        new TokenRow(1, "live", "fpt_1111", "2025-01-01T10:00:00Z", "2025-01-02T10:00:00Z", false),
-        new TokenRow(2, "old", "fpt_2222", "2024-01-01T10:00:00Z", null, true));
-    Document doc = parse(renderHtmx(View.fragment("settings/page", "tokens").with("tokens", tokens), admin()));
+    List<TokenRow> tokens =
+        List.of(
+            new TokenRow(
+                1, "live", "fpt_1111", "2025-01-01T10:00:00Z", "2025-01-02T10:00:00Z", false),
+            new TokenRow(2, "old", "fpt_2222", "2024-01-01T10:00:00Z", null, true));
+    Document doc =
+        parse(renderHtmx(View.fragment("settings/page", "tokens").with("tokens", tokens), admin()));
 
     assertThat(doc.select("pre.secret")).isEmpty();
     Elements rows = doc.select("section#tokens tbody tr");
     assertThat(rows).hasSize(2);
     assertThat(rows.get(0).hasClass("disabled")).isFalse();
-    assertThat(rows.get(0).select("time").eachAttr("datetime")).containsExactly("2025-01-01T10:00:00Z", "2025-01-02T10:00:00Z");
+    assertThat(rows.get(0).select("time").eachAttr("datetime"))
+        .containsExactly("2025-01-01T10:00:00Z", "2025-01-02T10:00:00Z");
     assertThat(rows.get(1).hasClass("disabled")).isTrue();
     assertThat(rows.get(1).select(".badge").text()).isEqualTo("revoked");
     assertThat(rows.get(1).select("button")).isEmpty();
@@ -343,11 +381,16 @@ class TemplatesTest {
 
   @Test
   void refusedTokenNameIsShownInline() {
-    View view = View.fragment("settings/page", "tokens").with("tokens", List.of()).with("tokenError", "token.name.invalid");
+    View view =
+        View.fragment("settings/page", "tokens")
+            .with("tokens", List.of())
+            .with("tokenError", "token.name.invalid");
     Document doc = parse(renderHtmx(view, admin()));
 
-    assertThat(doc.select("section#tokens .field-error").text()).isEqualTo("Enter a name of at most 100 characters.");
-    assertThat(doc.select("section#tokens input[name=name]").attr("aria-invalid")).isEqualTo("true");
+    assertThat(doc.select("section#tokens .field-error").text())
+        .isEqualTo("Enter a name of at most 100 characters.");
+    assertThat(doc.select("section#tokens input[name=name]").attr("aria-invalid"))
+        .isEqualTo("true");
   }
 
   @Test
@@ -355,21 +398,27 @@ class TemplatesTest {
     Document doc = parse(renderPage(settingsPage(List.of()), admin()));
 
     assertThat(doc.select("section#tokens form[hx-post=settings/tokens]")).hasSize(1);
-    assertThat(doc.select("form#password-form[hx-post=settings/password] input[type=password]")).hasSize(3);
+    assertThat(doc.select("form#password-form[hx-post=settings/password] input[type=password]"))
+        .hasSize(3);
     assertThat(doc.select("form#password-form .flash.ok")).isEmpty();
     assertThat(doc.select("[aria-invalid]")).isEmpty();
   }
 
   @Test
   void passwordFormShowsErrorsAndSuccess() {
-    View refused = View.fragment("settings/page", "password-form")
-        .with("errors", Map.of("confirm_password", "password.confirm.mismatch"));
+    View refused =
+        View.fragment("settings/page", "password-form")
+            .with("errors", Map.of("confirm_password", "password.confirm.mismatch"));
     Document doc = parse(renderHtmx(refused, admin()));
-    assertThat(doc.select("form#password-form .field-error").eachText()).containsExactly("The two new passwords differ.");
+    assertThat(doc.select("form#password-form .field-error").eachText())
+        .containsExactly("The two new passwords differ.");
     assertThat(doc.select("input[name=confirm_password]").attr("aria-invalid")).isEqualTo("true");
     assertThat(doc.select("input[name=current_password]").hasAttr("aria-invalid")).isFalse();
 
-    View changed = View.fragment("settings/page", "password-form").with("errors", Map.of()).with("changed", true);
+    View changed =
+        View.fragment("settings/page", "password-form")
+            .with("errors", Map.of())
+            .with("changed", true);
     assertThat(parse(renderHtmx(changed, admin())).select("form#password-form .flash.ok").text())
         .isEqualTo("Password changed. Every other session has been signed out.");
   }
@@ -378,14 +427,27 @@ class TemplatesTest {
 
   @Test
   void auditDetailsAreShownEscaped() {
-    AuditRow row = new AuditRow(
-        9, "2025-01-01T10:00:00Z", "admin", "127.0.0.1", "server.create", "<i>web</i>", "<b>x</b>");
+    AuditRow row =
+        new AuditRow(
+            9,
+            "2025-01-01T10:00:00Z",
+            "admin",
+            "127.0.0.1",
+            "server.create",
+            "<i>web</i>",
+            "<b>x</b>");
     String html = renderPage(auditPage(List.of(row), null), admin());
     Document doc = parse(html);
 
     Elements cells = doc.select("table#audit-table tbody tr td");
     assertThat(cells.eachText())
-        .containsExactly("2025-01-01T10:00:00Z", "admin", "127.0.0.1", "server.create", "<i>web</i>", "<b>x</b>");
+        .containsExactly(
+            "2025-01-01T10:00:00Z",
+            "admin",
+            "127.0.0.1",
+            "server.create",
+            "<i>web</i>",
+            "<b>x</b>");
     assertThat(doc.select("table#audit-table b, table#audit-table i")).isEmpty();
     assertThat(html).doesNotContain("<b>x</b>").contains("&lt;b&gt;x&lt;/b&gt;");
     assertThat(doc.select("time").attr("datetime")).isEqualTo("2025-01-01T10:00:00Z");

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The servers API and page through the running war: CSRF, API tokens, bad input, escaping, htmx fragments. */
+/**
+ * The servers API and page through the running war: CSRF, API tokens, bad input, escaping, htmx
+ * fragments.
+ */
 class ServerHttpIT {
   static PanelServer panel;
   Http admin;
@@ -43,15 +46,25 @@ class ServerHttpIT {
   @Test
   void crudThroughTheJsonApi() {
     String name = unique("edge");
-    HttpResponse<String> created = admin.post("api/servers",
-        "{\"name\":\"" + name + "\",\"address\":\"203.0.113.5\",\"agent_port\":9443,\"notes\":\"n\"}");
+    HttpResponse<String> created =
+        admin.post(
+            "api/servers",
+            "{\"name\":\""
+                + name
+                + "\",\"address\":\"203.0.113.5\",\"agent_port\":9443,\"notes\":\"n\"}");
     assertThat(created.statusCode()).isEqualTo(201);
-    assertThat(created.body()).contains("\"agent_port\":9443").contains("\"is_active\":true").contains("\"folder_id\":null");
+    assertThat(created.body())
+        .contains("\"agent_port\":9443")
+        .contains("\"is_active\":true")
+        .contains("\"folder_id\":null");
     String id = created.body().replaceAll(".*\"id\":(\\d+).*", "$1");
 
     HttpResponse<String> disabled = admin.put("api/servers/" + id, "{\"is_active\":false}");
     assertThat(disabled.statusCode()).isEqualTo(200);
-    assertThat(disabled.body()).contains("\"is_active\":false").contains("\"agent_port\":9443").contains("\"name\":\"" + name + "\"");
+    assertThat(disabled.body())
+        .contains("\"is_active\":false")
+        .contains("\"agent_port\":9443")
+        .contains("\"name\":\"" + name + "\"");
 
     assertThat(admin.delete("api/servers/" + id).statusCode()).isEqualTo(204);
     assertThat(admin.get("api/servers/" + id).statusCode()).isEqualTo(404);
@@ -61,9 +74,11 @@ class ServerHttpIT {
   @Test
   void badInputGetsAClearErrorAndChangesNothing() {
     int before = count();
-    HttpResponse<String> invalid = admin.post("api/servers", "{\"name\":\"\",\"address\":\"http://x\",\"agent_port\":0}");
+    HttpResponse<String> invalid =
+        admin.post("api/servers", "{\"name\":\"\",\"address\":\"http://x\",\"agent_port\":0}");
     assertThat(invalid.statusCode()).isEqualTo(422);
-    assertThat(invalid.body()).contains("\"name\":\"Enter a name.\"")
+    assertThat(invalid.body())
+        .contains("\"name\":\"Enter a name.\"")
         .contains("\"address\":\"Enter a host name or an IP address, without http:// or a port.\"")
         .contains("\"agent_port\":\"The port must be a number from 1 to 65535.\"");
 
@@ -71,17 +86,35 @@ class ServerHttpIT {
     assertThat(malformed.statusCode()).isEqualTo(400);
     assertThat(malformed.body()).isEqualTo("{\"error\":\"malformed JSON body\"}");
 
-    // Announced as too large (clients such as curl wait for 100-continue before sending a big body)...
-    String big = "{\"name\":\"big\",\"address\":\"203.0.113.1\",\"notes\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
-    HttpResponse<String> oversized = admin.send(admin.request("api/servers").expectContinue(true)
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(big)));
+    // Announced as too large (clients such as curl wait for 100-continue before sending a big
+    // body)...
+    String big =
+        "{\"name\":\"big\",\"address\":\"203.0.113.1\",\"notes\":\""
+            + "x".repeat(2 * 1024 * 1024)
+            + "\"}";
+    HttpResponse<String> oversized =
+        admin.send(
+            admin
+                .request("api/servers")
+                .expectContinue(true)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(big)));
     assertThat(oversized.statusCode()).isEqualTo(413);
     assertThat(oversized.body()).contains("request body over");
     // ...or found too large while reading a chunked body of unknown length.
-    byte[] chunked = ("{\"name\":\"big\",\"address\":\"203.0.113.1\",\"notes\":\"" + "y".repeat(1200 * 1024) + "\"}")
-        .getBytes(StandardCharsets.UTF_8);
-    HttpResponse<String> streamed = admin.send(admin.request("api/servers").header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(chunked))));
+    byte[] chunked =
+        ("{\"name\":\"big\",\"address\":\"203.0.113.1\",\"notes\":\""
+                + "y".repeat(1200 * 1024)
+                + "\"}")
+            .getBytes(StandardCharsets.UTF_8);
+    HttpResponse<String> streamed =
+        admin.send(
+            admin
+                .request("api/servers")
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(chunked))));
     assertThat(streamed.statusCode()).isEqualTo(413);
 
     assertThat(admin.post("api/servers", "[1,2]").statusCode()).isEqualTo(400);
@@ -91,13 +124,23 @@ class ServerHttpIT {
   @Test
   void aStateChangeWithoutTheCsrfTokenIsRefusedAndChangesNothing() {
     int before = count();
-    Http noToken = new Http(panel.base()).from("203.0.113.40").withSession(admin.sessionCookie().orElseThrow());
-    HttpResponse<String> r = noToken.post("api/servers", "{\"name\":\"csrf\",\"address\":\"203.0.113.9\"}");
+    Http noToken =
+        new Http(panel.base())
+            .from("203.0.113.40")
+            .withSession(admin.sessionCookie().orElseThrow());
+    HttpResponse<String> r =
+        noToken.post("api/servers", "{\"name\":\"csrf\",\"address\":\"203.0.113.9\"}");
     assertThat(r.statusCode()).isEqualTo(403);
     assertThat(r.body()).contains("CSRF");
-    HttpResponse<String> wrong = noToken.send(noToken.request("api/servers").header("X-CSRF-Token", "forged")
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"csrf\",\"address\":\"203.0.113.9\"}")));
+    HttpResponse<String> wrong =
+        noToken.send(
+            noToken
+                .request("api/servers")
+                .header("X-CSRF-Token", "forged")
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"name\":\"csrf\",\"address\":\"203.0.113.9\"}")));
     assertThat(wrong.statusCode()).isEqualTo(403);
     assertThat(count()).isEqualTo(before);
   }
@@ -114,42 +157,63 @@ class ServerHttpIT {
 
     Http script = new Http(panel.base()).header("Authorization", "Bearer " + secret);
     String name = unique("via-token");
-    assertThat(script.post("api/servers", "{\"name\":\"" + name + "\",\"address\":\"203.0.113.8\"}").statusCode()).isEqualTo(201);
+    assertThat(
+            script
+                .post("api/servers", "{\"name\":\"" + name + "\",\"address\":\"203.0.113.8\"}")
+                .statusCode())
+        .isEqualTo(201);
     assertThat(admin.get("audit").body()).contains("token:" + tokenName);
 
     Matcher id = Pattern.compile("settings/tokens/(\\d+)").matcher(page.body());
     assertThat(id.find()).isTrue();
     assertThat(admin.delete("settings/tokens/" + id.group(1)).statusCode()).isEqualTo(200);
     assertThat(script.get("api/servers").statusCode()).isEqualTo(401);
-    assertThat(new Http(panel.base()).header("Authorization", "Bearer fpt_nonsense").get("api/servers").statusCode()).isEqualTo(401);
+    assertThat(
+            new Http(panel.base())
+                .header("Authorization", "Bearer fpt_nonsense")
+                .get("api/servers")
+                .statusCode())
+        .isEqualTo(401);
   }
 
   @Test
   void hostileNamesAreEscapedOnThePage() {
     String name = "<script>alert(1)</script>\"'{{7*7}}" + Long.toHexString(System.nanoTime());
     String notes = "<img src=x onerror=alert(2)>";
-    HttpResponse<String> r = admin.postForm("servers", "name=" + enc(name) + "&address=203.0.113.77&agent_port=9100&notes=" + enc(notes));
+    HttpResponse<String> r =
+        admin.postForm(
+            "servers",
+            "name=" + enc(name) + "&address=203.0.113.77&agent_port=9100&notes=" + enc(notes));
     assertThat(r.statusCode()).isEqualTo(200);
     String html = admin.get("servers").body();
     assertThat(html).doesNotContain("<script>alert(1)").doesNotContain("<img src=x");
     Document doc = Jsoup.parse(html);
     assertThat(doc.select("#server-table strong").eachText()).contains(name);
     assertThat(doc.select("#server-table td").eachText()).contains(notes);
-    assertThat(doc.select("script").eachAttr("src")).allMatch(src -> src.startsWith("webjars/") || src.startsWith("static/"));
+    assertThat(doc.select("script").eachAttr("src"))
+        .allMatch(src -> src.startsWith("webjars/") || src.startsWith("static/"));
   }
 
   @Test
   void formErrorsComeBackInTheFormWithTheInputKept() {
-    HttpResponse<String> r = admin.send(admin.request("servers").header("HX-Request", "true")
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("name=ok-name&address=bad+host&agent_port=abc&notes=")));
+    HttpResponse<String> r =
+        admin.send(
+            admin
+                .request("servers")
+                .header("HX-Request", "true")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "name=ok-name&address=bad+host&agent_port=abc&notes=")));
     assertThat(r.statusCode()).isEqualTo(422);
     assertThat(r.headers().firstValue("HX-Retarget")).contains("#add-server-form");
     Document form = Jsoup.parseBodyFragment(r.body());
     assertThat(form.select("input[name=agent_port]").attr("value")).isEqualTo("abc");
     assertThat(form.select("input[name=name]").attr("value")).isEqualTo("ok-name");
     assertThat(form.select(".field-error").eachText())
-        .contains("The port must be a number from 1 to 65535.", "Enter a host name or an IP address, without http:// or a port.");
+        .contains(
+            "The port must be a number from 1 to 65535.",
+            "Enter a host name or an IP address, without http:// or a port.");
   }
 
   @Test
@@ -158,11 +222,20 @@ class ServerHttpIT {
     assertThat(full.body()).startsWith("<!DOCTYPE html>").contains("<header class=\"topbar\">");
     assertThat(full.headers().allValues("Vary")).anyMatch(v -> v.contains("HX-Request"));
 
-    HttpResponse<String> partial = admin.send(admin.request("servers").header("HX-Request", "true").GET());
-    assertThat(partial.body()).doesNotContain("<html").doesNotContain("topbar").contains("id=\"server-table\"");
+    HttpResponse<String> partial =
+        admin.send(admin.request("servers").header("HX-Request", "true").GET());
+    assertThat(partial.body())
+        .doesNotContain("<html")
+        .doesNotContain("topbar")
+        .contains("id=\"server-table\"");
 
-    HttpResponse<String> restore = admin.send(admin.request("servers").header("HX-Request", "true")
-        .header("HX-History-Restore-Request", "true").GET());
+    HttpResponse<String> restore =
+        admin.send(
+            admin
+                .request("servers")
+                .header("HX-Request", "true")
+                .header("HX-History-Restore-Request", "true")
+                .GET());
     assertThat(restore.body()).startsWith("<!DOCTYPE html>");
   }
 
@@ -170,25 +243,51 @@ class ServerHttpIT {
   void inlineEditAndDeleteThroughThePage() {
     String name = unique("inline");
     admin.postForm("servers", "name=" + name + "&address=203.0.113.90&agent_port=9100");
-    String id = Jsoup.parse(admin.get("servers").body()).select("tr[id^=server-]").stream()
-        .filter(tr -> tr.text().contains(name)).findFirst().orElseThrow().id().substring("server-".length());
+    String id =
+        Jsoup.parse(admin.get("servers").body()).select("tr[id^=server-]").stream()
+            .filter(tr -> tr.text().contains(name))
+            .findFirst()
+            .orElseThrow()
+            .id()
+            .substring("server-".length());
 
     HttpResponse<String> editor = admin.get("servers/" + id + "/edit");
-    assertThat(Jsoup.parseBodyFragment("<table>" + editor.body() + "</table>").select("input[name=name]").attr("value")).isEqualTo(name);
+    assertThat(
+            Jsoup.parseBodyFragment("<table>" + editor.body() + "</table>")
+                .select("input[name=name]")
+                .attr("value"))
+        .isEqualTo(name);
 
-    HttpResponse<String> dup = admin.send(admin.request("servers/" + id).header("Content-Type", "application/x-www-form-urlencoded")
-        .PUT(HttpRequest.BodyPublishers.ofString("name=" + name + "&address=203.0.113.91&agent_port=70000")));
+    HttpResponse<String> dup =
+        admin.send(
+            admin
+                .request("servers/" + id)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .PUT(
+                    HttpRequest.BodyPublishers.ofString(
+                        "name=" + name + "&address=203.0.113.91&agent_port=70000")));
     assertThat(dup.statusCode()).isEqualTo(422);
     assertThat(dup.body()).contains("The port must be a number from 1 to 65535.");
 
-    HttpResponse<String> saved = admin.send(admin.request("servers/" + id).header("Content-Type", "application/x-www-form-urlencoded")
-        .PUT(HttpRequest.BodyPublishers.ofString("name=" + name + "&address=203.0.113.91&agent_port=9200")));
+    HttpResponse<String> saved =
+        admin.send(
+            admin
+                .request("servers/" + id)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .PUT(
+                    HttpRequest.BodyPublishers.ofString(
+                        "name=" + name + "&address=203.0.113.91&agent_port=9200")));
     assertThat(saved.statusCode()).isEqualTo(200);
-    assertThat(admin.get("api/servers/" + id).body()).contains("\"address\":\"203.0.113.91\"").contains("\"agent_port\":9200");
+    assertThat(admin.get("api/servers/" + id).body())
+        .contains("\"address\":\"203.0.113.91\"")
+        .contains("\"agent_port\":9200");
 
     assertThat(admin.delete("servers/" + id).statusCode()).isEqualTo(200);
     assertThat(admin.get("api/servers/" + id).statusCode()).isEqualTo(404);
-    assertThat(admin.get("audit").body()).contains("server.update").contains("server.delete").contains("203.0.113.40");
+    assertThat(admin.get("audit").body())
+        .contains("server.update")
+        .contains("server.delete")
+        .contains("203.0.113.40");
   }
 
   private static String enc(String s) {
