@@ -98,6 +98,8 @@ public final class PanelServer {
                 Integer.toString(port),
                 "--nocluster",
                 "--disablephonehome",
+                "--prebootcommandfile",
+                root.resolve("panel/payara/preboot.asadmin").toString(),
                 "--postbootcommandfile",
                 root.resolve("panel/payara/postboot.asadmin").toString(),
                 "--rootdir",

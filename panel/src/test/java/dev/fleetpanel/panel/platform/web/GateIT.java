@@ -120,4 +120,31 @@ class GateIT {
     assertThat(api.statusCode()).isEqualTo(401);
     assertThat(api.body()).isEqualTo("{\"error\":\"authentication required\"}");
   }
+
+  @Test
+  void thePanelListensOnLoopbackOnly() throws Exception {
+    java.util.List<java.net.InetAddress> external =
+        java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+            .filter(
+                n -> {
+                  try {
+                    return n.isUp() && !n.isLoopback();
+                  } catch (java.net.SocketException e) {
+                    return false;
+                  }
+                })
+            .flatMap(n -> java.util.Collections.list(n.getInetAddresses()).stream())
+            .filter(a -> a instanceof java.net.Inet4Address)
+            .toList();
+    org.junit.jupiter.api.Assumptions.assumeFalse(
+        external.isEmpty(), "this machine has no non-loopback IPv4 address");
+    for (java.net.InetAddress address : external) {
+      try (java.net.Socket socket = new java.net.Socket()) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> socket.connect(new java.net.InetSocketAddress(address, panel.port()), 2000))
+            .as("connecting to %s:%d", address, panel.port())
+            .isInstanceOf(java.io.IOException.class);
+      }
+    }
+  }
 }
