@@ -75,11 +75,17 @@ public final class ServerService {
   }
 
   public Server create(ServerForm form, Actor actor) {
+    return create(form, true, actor);
+  }
+
+  /** Adds a server, monitored or not, in one transaction with its audit entry. */
+  public Server create(ServerForm form, boolean active, Actor actor) {
     return tx.call(
         () -> {
           Folder folder = check(form, null);
           Server server = new Server(now());
           server.apply(form, folder, now());
+          server.active(active, now());
           server.position(repository.findInFolder(folder).size());
           repository.add(server);
           tx.em().flush();

@@ -44,10 +44,8 @@ public class ServerApiResource {
   @POST
   public Response create(ServerInput input) {
     Actor actor = actor();
-    Server server = servers.create(required(input).toNewForm(), actor);
-    if (Boolean.FALSE.equals(input.isActive())) {
-      server = servers.setActive(server.id(), false, actor);
-    }
+    ServerInput body = required(input);
+    Server server = servers.create(body.toNewForm(), !Boolean.FALSE.equals(body.isActive()), actor);
     return Response.created(
             uriInfo.getAbsolutePathBuilder().path(Long.toString(server.id())).build())
         .entity(ServerJson.of(server))

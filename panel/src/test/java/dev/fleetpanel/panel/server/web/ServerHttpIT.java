@@ -72,6 +72,16 @@ class ServerHttpIT {
   }
 
   @Test
+  void aServerCanBeAddedWithMonitoringOff() {
+    HttpResponse<String> created =
+        admin.post(
+            "api/servers",
+            "{\"name\":\"" + unique("off") + "\",\"address\":\"203.0.113.6\",\"is_active\":false}");
+    assertThat(created.statusCode()).isEqualTo(201);
+    assertThat(created.body()).contains("\"is_active\":false").contains("\"agent_port\":9100");
+  }
+
+  @Test
   void badInputGetsAClearErrorAndChangesNothing() {
     int before = count();
     HttpResponse<String> invalid =
