@@ -6,6 +6,8 @@ import dev.fleetpanel.panel.auth.AuthService;
 import dev.fleetpanel.panel.auth.LoginBans;
 import dev.fleetpanel.panel.auth.PanelSecrets;
 import dev.fleetpanel.panel.auth.SessionTokens;
+import dev.fleetpanel.panel.node.EnrolmentService;
+import dev.fleetpanel.panel.node.NodeTrust;
 import dev.fleetpanel.panel.platform.config.PanelConfig;
 import dev.fleetpanel.panel.platform.persistence.Database;
 import dev.fleetpanel.panel.platform.persistence.Tx;
@@ -51,6 +53,7 @@ public class Wiring {
   private ApiTokenService apiTokens;
   private AuditService audit;
   private ServerService servers;
+  private EnrolmentService enrolment;
   private Templates templates;
 
   void start(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
@@ -68,6 +71,7 @@ public class Wiring {
       auth = new AuthService(tx, secrets, tokens, new LoginBans(tx, clock), audit, clock);
       apiTokens = new ApiTokenService(tx, audit, clock);
       servers = new ServerService(tx, audit, validator, clock);
+      enrolment = new EnrolmentService(tx, NodeTrust.load(tx, clock), servers, audit, clock);
       templates = Templates.forServletContext(context);
       announce(first.get().generatedPassword());
     } catch (RuntimeException e) {
@@ -137,6 +141,11 @@ public class Wiring {
   @Produces
   ServerService servers() {
     return servers;
+  }
+
+  @Produces
+  EnrolmentService enrolment() {
+    return enrolment;
   }
 
   @Produces

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Adds, edits, orders and removes servers and folders. Every change is audited in the same
@@ -31,6 +32,7 @@ public final class ServerService {
   private final AuditService audit;
   private final Validator validator;
   private final Clock clock;
+  private final List<ServerRemovalListener> removalListeners = new CopyOnWriteArrayList<>();
 
   public ServerService(Tx tx, AuditService audit, Validator validator, Clock clock) {
     this.tx = tx;
@@ -38,6 +40,11 @@ public final class ServerService {
     this.audit = audit;
     this.validator = validator;
     this.clock = clock;
+  }
+
+  /** Registers a feature to be told, inside the transaction, when a server is removed. */
+  public void onRemoval(ServerRemovalListener listener) {
+    removalListeners.add(listener);
   }
 
   /** Folders in order, each with its servers; servers in no folder come last. */
@@ -124,6 +131,7 @@ public final class ServerService {
     tx.run(
         () -> {
           Server server = repository.getServer(id);
+          removalListeners.forEach(listener -> listener.removing(server, actor));
           repository.remove(server);
           audit.record(actor, "server.delete", server.name(), describe(server));
         });

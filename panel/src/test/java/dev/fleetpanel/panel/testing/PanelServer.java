@@ -21,6 +21,9 @@ public final class PanelServer {
   public static final String UID = "0123456789abcdef01234567";
   public static final String PASSWORD = "it-admin-password-1";
 
+  /** What Payara logs when the war does not deploy; it then keeps running and answers nothing. */
+  public static final String DEPLOYMENT_FAILED = "failed due to previous errors";
+
   private static PanelServer shared;
 
   private final TestDatabase database;
@@ -129,6 +132,9 @@ public final class PanelServer {
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException("the panel exited during start-up:\n" + logTail());
+      }
+      if (log().contains(DEPLOYMENT_FAILED)) {
+        throw new IllegalStateException("the war failed to deploy:\n" + logTail());
       }
       try {
         HttpResponse<Void> r =

@@ -26,19 +26,19 @@ import javax.net.ssl.X509ExtendedKeyManager;
  * One real TLS connection over loopback: a server thread accepts, handshakes and writes "ok"; the
  * client handshakes and reads a line. Every step has a timeout of a few seconds.
  */
-final class TlsProbe {
+public final class TlsProbe {
 
   static final int TIMEOUT_MS = 5_000;
 
   /** What each end saw. {@code serverPeer}/{@code clientPeer} are the certificates presented. */
-  record Outcome(
+  public record Outcome(
       String clientRead,
       Throwable clientError,
       Throwable serverError,
       X509Certificate serverSawClient,
       X509Certificate clientSawServer) {
 
-    boolean connected() {
+    public boolean connected() {
       return "ok".equals(clientRead) && clientError == null && serverError == null;
     }
   }
@@ -47,7 +47,7 @@ final class TlsProbe {
 
   private TlsProbe() {}
 
-  static Outcome connect(
+  public static Outcome connect(
       SSLContext server,
       SSLParameters serverParameters,
       SSLContext client,

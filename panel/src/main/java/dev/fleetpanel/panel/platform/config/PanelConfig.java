@@ -1,6 +1,7 @@
 package dev.fleetpanel.panel.platform.config;
 
 import dev.fleetpanel.panel.platform.net.Cidr;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -24,7 +25,8 @@ public record PanelConfig(
     Optional<String> adminPassword,
     Duration sessionIdle,
     Duration sessionMax,
-    List<Cidr> trustedProxies) {
+    List<Cidr> trustedProxies,
+    Optional<URI> publicUrl) {
 
   /**
    * Thrown when the environment cannot start a panel; the message tells the operator what to set.
@@ -57,7 +59,11 @@ public record PanelConfig(
         env.apply("FLEETPANEL_ADMIN_PASSWORD").map(String::strip).filter(s -> !s.isEmpty()),
         Duration.ofMinutes(bounded(env, "FLEETPANEL_SESSION_IDLE_MINUTES", 60, 7 * 24 * 60)),
         Duration.ofHours(bounded(env, "FLEETPANEL_SESSION_MAX_HOURS", 24, 365 * 24)),
-        env.apply("FLEETPANEL_TRUSTED_PROXIES").map(PanelConfig::parseProxies).orElse(List.of()));
+        env.apply("FLEETPANEL_TRUSTED_PROXIES").map(PanelConfig::parseProxies).orElse(List.of()),
+        env.apply("FLEETPANEL_PUBLIC_URL")
+            .map(String::strip)
+            .filter(v -> !v.isEmpty())
+            .map(PanelConfig::parseUrl));
   }
 
   /**
@@ -98,6 +104,24 @@ public record PanelConfig(
     }
     throw new InvalidConfigException(
         name + " must be a whole number from 1 to " + max + ", got '" + raw + "'.");
+  }
+
+  private static URI parseUrl(String raw) {
+    try {
+      URI uri = new URI(raw.endsWith("/") ? raw.substring(0, raw.length() - 1) : raw);
+      if (("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+          && uri.getHost() != null
+          && uri.getQuery() == null
+          && uri.getFragment() == null) {
+        return uri;
+      }
+    } catch (java.net.URISyntaxException e) {
+      // reported below
+    }
+    throw new InvalidConfigException(
+        "FLEETPANEL_PUBLIC_URL must be an http(s) URL such as https://panel.example.com, got '"
+            + raw
+            + "'.");
   }
 
   private static List<Cidr> parseProxies(String raw) {

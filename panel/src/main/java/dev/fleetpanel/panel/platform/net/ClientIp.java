@@ -12,7 +12,7 @@ public final class ClientIp {
   private ClientIp() {}
 
   public static String resolve(String peer, String forwardedFor, List<Cidr> trustedProxies) {
-    if (forwardedFor == null || forwardedFor.isBlank() || !trusted(peer, trustedProxies)) {
+    if (forwardedFor == null || forwardedFor.isBlank() || !isTrustedProxy(peer, trustedProxies)) {
       return peer;
     }
     String[] hops = forwardedFor.split(",");
@@ -21,14 +21,15 @@ public final class ClientIp {
       if (!isIp(hop)) {
         return peer;
       }
-      if (!trusted(hop, trustedProxies)) {
+      if (!isTrustedProxy(hop, trustedProxies)) {
         return normalise(hop);
       }
     }
     return peer;
   }
 
-  private static boolean trusted(String ip, List<Cidr> proxies) {
+  /** Whether {@code ip} (a literal) is one of the trusted proxies. */
+  public static boolean isTrustedProxy(String ip, List<Cidr> proxies) {
     if (proxies.isEmpty() || !isIp(ip)) {
       return false;
     }
