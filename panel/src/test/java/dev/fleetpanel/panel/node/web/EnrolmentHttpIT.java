@@ -114,7 +114,7 @@ class EnrolmentHttpIT {
   }
 
   @Test
-  void theEnrolButtonShowsTheCommandOnce() {
+  void theEnrolmentFragmentShowsTheCommandOnce() {
     Http admin = admin();
     String id = addServer(admin);
     HttpResponse<String> fragment = admin.post("servers/" + id + "/enrolment", "");
