@@ -1,0 +1,134 @@
+package dev.fleetpanel.node.agent;
+
+import dev.fleetpanel.node.agent.capability.Access;
+import dev.fleetpanel.node.agent.capability.Capabilities;
+import dev.fleetpanel.node.contract.NodeApi;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The agent's settings: {@code /etc/fleetpanel-node/agent.conf} (or the file named by {@code
+ * FLEETPANEL_NODE_CONFIG}; {@code key=value} lines, {@code #} comments, a missing file is empty),
+ * then the environment on top.
+ *
+ * <p>Keys (file / environment): {@code port} / {@code FLEETPANEL_NODE_PORT} (default 9100), {@code
+ * bind} / {@code FLEETPANEL_NODE_BIND} (0.0.0.0), {@code root} / {@code FLEETPANEL_NODE_ROOT} (the
+ * host's {@code /}, where metrics are read), {@code dir} / {@code FLEETPANEL_NODE_DIR} (where
+ * enrolment writes key, certificate, issuer and CRL; {@code /etc/fleetpanel-node}), {@code
+ * capabilities} / {@code FLEETPANEL_NODE_CAPABILITIES} (a preset, default {@code full}) and {@code
+ * capability.<domain>=no|ro|rw} (file only, applied over the preset).
+ */
+public record AgentConfig(int port, String bind, Path root, Path dir, Capabilities capabilities) {
+
+  public static final Path DEFAULT_FILE = Path.of("/etc/fleetpanel-node/agent.conf");
+  static final String CONFIG_ENV = "FLEETPANEL_NODE_CONFIG";
+  private static final Map<String, String> ENV_NAMES =
+      Map.of(
+          "port", "FLEETPANEL_NODE_PORT",
+          "bind", "FLEETPANEL_NODE_BIND",
+          "root", "FLEETPANEL_NODE_ROOT",
+          "dir", "FLEETPANEL_NODE_DIR",
+          "capabilities", "FLEETPANEL_NODE_CAPABILITIES");
+  private static final String CAPABILITY_PREFIX = "capability.";
+
+  /** Reads the file named by the environment (or the default) and applies the environment. */
+  public static AgentConfig load(Map<String, String> env) {
+    Path file = Path.of(env.getOrDefault(CONFIG_ENV, DEFAULT_FILE.toString()));
+    List<String> lines = List.of();
+    if (Files.exists(file)) {
+      try {
+        lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+      }
+    }
+    return parse(lines, env);
+  }
+
+  /**
+   * Pure: the settings from the file's lines with {@code env} on top.
+   *
+   * @throws IllegalArgumentException naming the key (and file line) of a bad or unknown setting
+   */
+  public static AgentConfig parse(List<String> lines, Map<String, String> env) {
+    Map<String, String> values = new LinkedHashMap<>();
+    List<String[]> capabilityLines = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i).strip();
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      int eq = line.indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalArgumentException(
+            "agent.conf line " + (i + 1) + ": expected key=value, got '" + line + "'");
+      }
+      String key = line.substring(0, eq).strip();
+      String value = line.substring(eq + 1).strip();
+      if (key.startsWith(CAPABILITY_PREFIX)) {
+        capabilityLines.add(new String[] {key, value});
+      } else if (ENV_NAMES.containsKey(key)) {
+        values.put(key, value);
+      } else {
+        throw new IllegalArgumentException(
+            "agent.conf line " + (i + 1) + ": unknown key '" + key + "'");
+      }
+    }
+    ENV_NAMES.forEach(
+        (key, name) -> {
+          if (env.containsKey(name)) {
+            values.put(key, env.get(name).strip());
+          }
+        });
+    Capabilities capabilities =
+        setting(
+            "capabilities", () -> Capabilities.preset(values.getOrDefault("capabilities", "full")));
+    for (String[] kv : capabilityLines) {
+      String domain = kv[0].substring(CAPABILITY_PREFIX.length());
+      Capabilities current = capabilities;
+      capabilities = setting(kv[0], () -> current.with(domain, Access.parse(kv[1])));
+    }
+    return new AgentConfig(
+        setting("port", () -> port(values.getOrDefault("port", "" + NodeApi.DEFAULT_PORT))),
+        setting("bind", () -> nonBlank(values.getOrDefault("bind", "0.0.0.0"))),
+        setting("root", () -> Path.of(nonBlank(values.getOrDefault("root", "/")))),
+        setting("dir", () -> Path.of(nonBlank(values.getOrDefault("dir", "/etc/fleetpanel-node")))),
+        capabilities);
+  }
+
+  private static int port(String value) {
+    int port;
+    try {
+      port = Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("must be a number, not '" + value + "'");
+    }
+    if (port < 1 || port > 65535) {
+      throw new IllegalArgumentException("must be 1-65535, not " + port);
+    }
+    return port;
+  }
+
+  private static String nonBlank(String value) {
+    if (value.isBlank()) {
+      throw new IllegalArgumentException("must not be empty");
+    }
+    return value;
+  }
+
+  private static <T> T setting(String key, java.util.function.Supplier<T> parse) {
+    try {
+      return parse.get();
+    } catch (IllegalArgumentException e) {
+      String name = ENV_NAMES.containsKey(key) ? key + " (" + ENV_NAMES.get(key) + ")" : key;
+      throw new IllegalArgumentException("bad setting " + name + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,141 @@
+package dev.fleetpanel.node.agent;
+
+import dev.fleetpanel.node.agent.api.AgentApplication;
+import dev.fleetpanel.node.agent.enrol.EnrolledFiles;
+import dev.fleetpanel.node.agent.enrol.Enroller;
+import dev.fleetpanel.node.agent.enrol.EnrolmentException;
+import dev.fleetpanel.node.agent.metrics.MetricsCollector;
+import dev.fleetpanel.node.agent.server.AgentServer;
+import dev.fleetpanel.node.trust.TrustMaterial;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import javax.net.ssl.SSLContext;
+
+/**
+ * {@code java -jar fleetpanel-node.jar} serves; {@code java -jar fleetpanel-node.jar enroll
+ * <token>} enrols. Exit codes: 0 done, 1 failure, 2 not enrolled or bad usage or configuration.
+ */
+public final class AgentMain {
+
+  static final int FAILED = 1;
+  static final int USAGE = 2;
+
+  private AgentMain() {}
+
+  public static void main(String[] args) {
+    int status = run(args);
+    if (status != 0) {
+      System.exit(status);
+    }
+  }
+
+  static int run(String[] args) {
+    AgentConfig config;
+    try {
+      config = AgentConfig.load(System.getenv());
+    } catch (RuntimeException e) {
+      System.err.println("fleetpanel-node: " + e.getMessage());
+      return USAGE;
+    }
+    if (args.length == 2 && args[0].equals("enroll")) {
+      return enroll(config, args[1]);
+    }
+    if (args.length != 0) {
+      System.err.println("usage: fleetpanel-node.jar [enroll <token>]");
+      return USAGE;
+    }
+    return serve(config);
+  }
+
+  private static int enroll(AgentConfig config, String token) {
+    EnrolledFiles files = new EnrolledFiles(config.dir());
+    HttpClient http =
+        HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(10)).build();
+    try {
+      String serverId = new Enroller(http, Clock.systemUTC(), files).enroll(token);
+      System.out.println(
+          "enrolled as server " + serverId + "; files in " + config.dir() + "; start the agent");
+      return 0;
+    } catch (EnrolmentException e) {
+      System.err.println("fleetpanel-node: enrolment failed: " + e.getMessage());
+      return FAILED;
+    }
+  }
+
+  private static int serve(AgentConfig config) {
+    EnrolledFiles files = new EnrolledFiles(config.dir());
+    List<String> missing = files.missing();
+    if (!missing.isEmpty()) {
+      System.err.println(
+          "fleetpanel-node: not enrolled: run `fleetpanel-node.jar enroll <token>` (missing in "
+              + config.dir()
+              + ": "
+              + String.join(", ", missing)
+              + ")");
+      return USAGE;
+    }
+    SSLContext tls;
+    try {
+      tls =
+          TrustMaterial.forAgent(
+              files.read(EnrolledFiles.KEY),
+              files.read(EnrolledFiles.CERTIFICATE),
+              files.read(EnrolledFiles.CLIENT_ISSUER),
+              files.read(EnrolledFiles.CLIENT_CRL));
+    } catch (IOException | RuntimeException e) {
+      System.err.println("fleetpanel-node: cannot load the enrolled files: " + e.getMessage());
+      return FAILED;
+    }
+    MetricsCollector collector = new MetricsCollector(config.root(), Clock.systemUTC());
+    collector.start();
+    AgentServer server;
+    try {
+      server =
+          AgentServer.start(
+              config.bind(),
+              config.port(),
+              tls,
+              AgentApplication.create(collector, config.capabilities(), AgentVersion.current()));
+    } catch (Exception e) {
+      collector.close();
+      System.err.println(
+          "fleetpanel-node: cannot listen on " + config.bind() + ":" + config.port() + ": " + e);
+      return FAILED;
+    }
+    System.out.println(
+        "fleetpanel-node "
+            + AgentVersion.current()
+            + " listening on "
+            + config.bind()
+            + ":"
+            + server.port());
+    awaitShutdown(server, collector);
+    return 0;
+  }
+
+  /** Blocks until the JVM is asked to stop, then stops the server and the sampler. */
+  private static void awaitShutdown(AgentServer server, MetricsCollector collector) {
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    server.close();
+                  } catch (Exception e) {
+                    System.err.println("fleetpanel-node: stopping: " + e.getMessage());
+                  }
+                  collector.close();
+                  stopped.countDown();
+                },
+                "fleetpanel-shutdown"));
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
