@@ -7,6 +7,8 @@ import dev.fleetpanel.panel.auth.LoginBans;
 import dev.fleetpanel.panel.auth.PanelSecrets;
 import dev.fleetpanel.panel.auth.SessionTokens;
 import dev.fleetpanel.panel.node.EnrolmentService;
+import dev.fleetpanel.panel.node.NodeClient;
+import dev.fleetpanel.panel.node.NodeConnections;
 import dev.fleetpanel.panel.node.NodeTrust;
 import dev.fleetpanel.panel.platform.config.PanelConfig;
 import dev.fleetpanel.panel.platform.persistence.Database;
@@ -54,6 +56,7 @@ public class Wiring {
   private AuditService audit;
   private ServerService servers;
   private EnrolmentService enrolment;
+  private NodeConnections connections;
   private Templates templates;
 
   void start(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
@@ -71,7 +74,9 @@ public class Wiring {
       auth = new AuthService(tx, secrets, tokens, new LoginBans(tx, clock), audit, clock);
       apiTokens = new ApiTokenService(tx, audit, clock);
       servers = new ServerService(tx, audit, validator, clock);
-      enrolment = new EnrolmentService(tx, NodeTrust.load(tx, clock), servers, audit, clock);
+      NodeTrust trust = NodeTrust.load(tx, clock);
+      enrolment = new EnrolmentService(tx, trust, servers, audit, clock);
+      connections = new NodeConnections(new NodeClient(trust), servers);
       templates = Templates.forServletContext(context);
       announce(first.get().generatedPassword());
     } catch (RuntimeException e) {
@@ -146,6 +151,11 @@ public class Wiring {
   @Produces
   EnrolmentService enrolment() {
     return enrolment;
+  }
+
+  @Produces
+  NodeConnections connections() {
+    return connections;
   }
 
   @Produces

@@ -1,0 +1,134 @@
+package dev.fleetpanel.panel.node;
+
+import dev.fleetpanel.node.trust.TrustMaterial;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+
+/**
+ * The panel's one client for its nodes: mutual TLS with the panel's client certificate, trusting
+ * only the node issuer and checking that the node's certificate names the address dialled. Every
+ * call has a connect deadline and a total deadline that also covers a node which sends its headers
+ * and then stalls.
+ */
+public final class NodeClient {
+  public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
+  public static final Duration TOTAL_TIMEOUT = Duration.ofSeconds(8);
+
+  /** Why a call failed, as the Servers page and the API name it. */
+  public enum Failure {
+    DNS,
+    REFUSED,
+    TLS,
+    CAPABILITY,
+    TIMEOUT,
+    HTTP,
+    NETWORK
+  }
+
+  /** A call's outcome: the body on success, or the failure and its detail. */
+  public record Reply(int status, String body, long latencyMillis, Failure failure, String detail) {
+    public boolean ok() {
+      return failure == null;
+    }
+  }
+
+  private final HttpClient http;
+
+  public NodeClient(NodeTrust trust) {
+    SSLContext tls = TrustMaterial.forPanel(trust.panelClient(), trust.nodeIssuer().certificate());
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .sslContext(tls)
+            .sslParameters(TrustMaterial.panelParameters(tls))
+            .connectTimeout(CONNECT_TIMEOUT)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+  }
+
+  /** GETs {@code path} from the node at {@code address:port}. Never throws for network faults. */
+  public Reply get(String address, int port, String path) {
+    URI uri = URI.create("https://" + hostPart(address) + ":" + port + path);
+    HttpRequest request = HttpRequest.newBuilder(uri).timeout(TOTAL_TIMEOUT).GET().build();
+    long started = System.nanoTime();
+    try {
+      HttpResponse<String> response =
+          http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+              .get(TOTAL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      long latency = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+      if (response.statusCode() == 403
+          && response.headers().firstValue("X-Capability-Denied").isPresent()) {
+        return new Reply(
+            403,
+            response.body(),
+            latency,
+            Failure.CAPABILITY,
+            "the node's owner does not allow "
+                + response.headers().firstValue("X-Capability-Denied").get());
+      }
+      if (response.statusCode() >= 400) {
+        return new Reply(
+            response.statusCode(),
+            response.body(),
+            latency,
+            Failure.HTTP,
+            "the node answered " + response.statusCode());
+      }
+      return new Reply(response.statusCode(), response.body(), latency, null, null);
+    } catch (TimeoutException e) {
+      return failure(
+          started,
+          Failure.TIMEOUT,
+          "no complete answer within " + TOTAL_TIMEOUT.toSeconds() + " s");
+    } catch (ExecutionException e) {
+      return classify(started, e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return failure(started, Failure.NETWORK, "interrupted");
+    }
+  }
+
+  private static Reply classify(long started, Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
+        return failure(started, Failure.DNS, "the address does not resolve");
+      }
+      if (t instanceof HttpConnectTimeoutException || t instanceof HttpTimeoutException) {
+        return failure(started, Failure.TIMEOUT, "no answer within the deadline");
+      }
+      if (t instanceof SSLException) {
+        return failure(started, Failure.TLS, "TLS failed: " + t.getMessage());
+      }
+      if (t instanceof ConnectException) {
+        return failure(
+            started, Failure.REFUSED, "connection refused (is the agent running on that port?)");
+      }
+    }
+    String message = error instanceof IOException ? error.getMessage() : String.valueOf(error);
+    return failure(
+        started, Failure.NETWORK, message == null ? error.getClass().getSimpleName() : message);
+  }
+
+  private static Reply failure(long started, Failure failure, String detail) {
+    long latency = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+    return new Reply(0, null, latency, failure, detail);
+  }
+
+  private static String hostPart(String address) {
+    return address.contains(":") && !address.startsWith("[") ? "[" + address + "]" : address;
+  }
+}

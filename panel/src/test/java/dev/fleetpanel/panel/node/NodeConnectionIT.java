@@ -1,0 +1,199 @@
+package dev.fleetpanel.panel.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fleetpanel.node.trust.CsrFactory;
+import dev.fleetpanel.node.trust.EnrolmentProof;
+import dev.fleetpanel.node.trust.EnrolmentToken;
+import dev.fleetpanel.node.trust.NodeKeyRequest;
+import dev.fleetpanel.node.trust.Pem;
+import dev.fleetpanel.panel.audit.Actor;
+import dev.fleetpanel.panel.audit.AuditService;
+import dev.fleetpanel.panel.node.NodeConnections.ConnectionTest;
+import dev.fleetpanel.panel.platform.persistence.Database;
+import dev.fleetpanel.panel.platform.persistence.Tx;
+import dev.fleetpanel.panel.server.Server;
+import dev.fleetpanel.panel.server.ServerForm;
+import dev.fleetpanel.panel.server.ServerService;
+import dev.fleetpanel.panel.testing.MutableClock;
+import dev.fleetpanel.panel.testing.TestDatabase;
+import jakarta.validation.Validation;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * "Test connection" against the real agent jar, enrolled through the panel's own enrolment: the
+ * agent answers with its version; a stopped agent, a name its certificate does not carry and a node
+ * that accepts and never answers each fail with their own reason.
+ */
+class NodeConnectionIT {
+  private static final Path ROOT = Path.of(System.getProperty("fleetpanel.root", ".."));
+  private static final Path AGENT_JAR = ROOT.resolve("node-api/agent/target/fleetpanel-node.jar");
+
+  @TempDir static Path data;
+
+  static TestDatabase db;
+  static Database database;
+  static ServerService servers;
+  static NodeConnections connections;
+  static Process agent;
+  static int agentPort;
+  static final Actor admin = new Actor("admin", "192.0.2.1");
+
+  @BeforeAll
+  static void enrolAndStartAnAgent() throws Exception {
+    assertThat(AGENT_JAR).as("the agent jar (built by the node-api/agent module)").exists();
+    db = TestDatabase.h2();
+    database = Database.open(db.config(data, Map.of()));
+    Tx tx = new Tx(database.entityManagerFactory());
+    MutableClock clock = new MutableClock(Instant.now());
+    AuditService audit = new AuditService(tx, clock);
+    servers =
+        new ServerService(
+            tx, audit, Validation.buildDefaultValidatorFactory().getValidator(), clock);
+    NodeTrust trust = NodeTrust.load(tx, clock);
+    EnrolmentService enrolment = new EnrolmentService(tx, trust, servers, audit, clock);
+    connections = new NodeConnections(new NodeClient(trust), servers);
+
+    agentPort = freePort();
+    Server server =
+        servers.create(new ServerForm("agent", "127.0.0.1", agentPort, null, ""), admin);
+    EnrolmentToken token =
+        EnrolmentToken.decode(
+            enrolment.issueToken(server.id(), URI.create("http://127.0.0.1/x/"), admin).token());
+    NodeKeyRequest request = CsrFactory.create();
+    EnrolmentService.Enrolled enrolled =
+        enrolment.enroll(
+            token.tokenId(),
+            request.csrDer(),
+            EnrolmentProof.compute(token, request.csrDer()),
+            admin);
+    Path dir = Files.createDirectories(data.resolve("node"));
+    Files.writeString(dir.resolve("node.key"), Pem.privateKey(request.privateKey()));
+    Files.writeString(dir.resolve("node.crt"), enrolled.certificate());
+    Files.writeString(dir.resolve("client-issuer.crt"), enrolled.clientIssuer());
+    Files.writeString(dir.resolve("client.crl"), enrolled.clientCrl());
+
+    ProcessBuilder builder =
+        new ProcessBuilder(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx32m",
+                "-jar",
+                AGENT_JAR.toString()));
+    builder.environment().put("FLEETPANEL_NODE_DIR", dir.toString());
+    builder.environment().put("FLEETPANEL_NODE_PORT", Integer.toString(agentPort));
+    builder.environment().put("FLEETPANEL_NODE_BIND", "127.0.0.1");
+    builder
+        .environment()
+        .put(
+            "FLEETPANEL_NODE_ROOT",
+            ROOT.resolve("node-api/agent/src/test/resources/fixtures/root1").toString());
+    builder.environment().put("FLEETPANEL_NODE_CONFIG", data.resolve("no-such.conf").toString());
+    builder.redirectErrorStream(true).redirectOutput(data.resolve("agent.log").toFile());
+    agent = builder.start();
+    waitForPort(agentPort);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (agent != null) {
+      agent.destroy();
+      agent.waitFor();
+    }
+    if (database != null) {
+      database.close();
+      db.close();
+    }
+  }
+
+  @Test
+  void theEnrolledAgentAnswersWithItsVersion() {
+    Server server =
+        servers.list().stream().filter(s -> s.name().equals("agent")).findFirst().orElseThrow();
+    ConnectionTest result = connections.test(server.id());
+    assertThat(result.ok()).as("%s: %s", result.reason(), result.detail()).isTrue();
+    assertThat(result.version()).isEqualTo("0.1.0");
+    assertThat(result.latencyMillis()).isGreaterThanOrEqualTo(0);
+  }
+
+  @Test
+  void aPortWithNoAgentIsRefused() throws IOException {
+    Server server =
+        servers.create(new ServerForm("nobody", "127.0.0.1", freePort(), null, ""), admin);
+    ConnectionTest result = connections.test(server.id());
+    assertThat(result.ok()).isFalse();
+    assertThat(result.reason()).isEqualTo("refused");
+  }
+
+  @Test
+  void aNameTheNodeCertificateDoesNotCarryFailsInTls() {
+    Server server =
+        servers.create(new ServerForm("by-name", "localhost", agentPort, null, ""), admin);
+    ConnectionTest result = connections.test(server.id());
+    assertThat(result.ok()).isFalse();
+    assertThat(result.reason()).isEqualTo("tls");
+  }
+
+  @Test
+  void aNodeThatAcceptsAndNeverAnswersTimesOut() throws Exception {
+    try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+      Thread acceptor =
+          new Thread(
+              () -> {
+                try {
+                  while (!silent.isClosed()) {
+                    silent.accept(); // held open, never answered
+                  }
+                } catch (IOException e) {
+                  // closed at the end of the test
+                }
+              });
+      acceptor.setDaemon(true);
+      acceptor.start();
+      Server server =
+          servers.create(
+              new ServerForm("silent", "127.0.0.1", silent.getLocalPort(), null, ""), admin);
+      ConnectionTest result = connections.test(server.id());
+      assertThat(result.ok()).isFalse();
+      assertThat(result.reason()).isEqualTo("timeout");
+      assertThat(result.latencyMillis()).isLessThan(NodeClient.TOTAL_TIMEOUT.toMillis() + 5_000);
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static void waitForPort(int port) throws Exception {
+    for (int i = 0; i < 150; i++) {
+      if (!agent.isAlive()) {
+        throw new IllegalStateException(
+            "the agent exited: " + Files.readString(data.resolve("agent.log")));
+      }
+      try (Socket socket = new Socket()) {
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+        return;
+      } catch (IOException e) {
+        Thread.sleep(100);
+      }
+    }
+    throw new IllegalStateException(
+        "the agent did not listen: " + Files.readString(data.resolve("agent.log")));
+  }
+}
