@@ -124,4 +124,16 @@ class EnrolmentHttpIT {
     assertThat(command).startsWith("java -jar fleetpanel-node.jar enroll ");
     assertThat(admin.get("servers").body()).doesNotContain(command);
   }
+
+  @Test
+  void testingAServerWithoutAnAgentSaysTheConnectionWasRefused() {
+    Http admin = admin();
+    String id = addServer(admin);
+    HttpResponse<String> api = admin.post("api/servers/" + id + "/test", "");
+    assertThat(api.statusCode()).isEqualTo(200);
+    assertThat(api.body()).contains("\"ok\":false").contains("\"reason\":\"refused\"");
+    HttpResponse<String> page = admin.post("servers/" + id + "/test", "");
+    assertThat(Jsoup.parseBodyFragment(page.body()).selectFirst("#test-" + id).text())
+        .isEqualTo("Connection refused: is the agent running on that port?");
+  }
 }
