@@ -6,6 +6,7 @@ import dev.fleetpanel.panel.auth.AuthService;
 import dev.fleetpanel.panel.auth.LoginBans;
 import dev.fleetpanel.panel.auth.PanelSecrets;
 import dev.fleetpanel.panel.auth.SessionTokens;
+import dev.fleetpanel.panel.node.DevNode;
 import dev.fleetpanel.panel.node.EnrolmentService;
 import dev.fleetpanel.panel.node.NodeClient;
 import dev.fleetpanel.panel.node.NodeConnections;
@@ -24,6 +25,7 @@ import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
 import jakarta.validation.Validator;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -78,6 +80,14 @@ public class Wiring {
       enrolment = new EnrolmentService(tx, trust, servers, audit, clock);
       connections = new NodeConnections(new NodeClient(trust), servers);
       templates = Templates.forServletContext(context);
+      if (config.devMode()) {
+        DevNode.prepare(
+            servers,
+            enrolment,
+            URI.create("http://127.0.0.1:" + config.port() + "/" + secrets.uid() + "/"),
+            config.devAgentPort(),
+            config.dataDir());
+      }
       announce(first.get().generatedPassword());
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "Fleet Panel cannot start: " + e.getMessage(), e);

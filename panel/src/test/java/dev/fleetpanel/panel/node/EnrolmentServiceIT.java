@@ -194,4 +194,29 @@ class EnrolmentServiceIT {
     assertThat(List.of(trust.clientIssuer().fingerprint()))
         .doesNotContain(trust.nodeIssuer().fingerprint());
   }
+
+  @Test
+  void theDevCommandsLocalAgentGetsAServerAndATokenUntilItIsEnrolled() throws Exception {
+    DevNode.prepare(servers, enrolment, PANEL, 9100, data);
+    java.nio.file.Path file = data.resolve(DevNode.TOKEN_FILE);
+    assertThat(java.nio.file.Files.getPosixFilePermissions(file))
+        .containsExactlyInAnyOrder(
+            java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+    Server local =
+        servers.list().stream()
+            .filter(s -> s.name().equals(DevNode.NAME))
+            .findFirst()
+            .orElseThrow();
+    assertThat(local.address()).isEqualTo("127.0.0.1");
+    EnrolmentToken token = EnrolmentToken.decode(java.nio.file.Files.readString(file).strip());
+    NodeKeyRequest request = CsrFactory.create();
+    enrolment.enroll(
+        token.tokenId(), request.csrDer(), EnrolmentProof.compute(token, request.csrDer()), node);
+
+    DevNode.prepare(servers, enrolment, PANEL, 9100, data);
+
+    assertThat(file).doesNotExist();
+    assertThat(servers.list().stream().filter(s -> s.name().equals(DevNode.NAME))).hasSize(1);
+  }
 }

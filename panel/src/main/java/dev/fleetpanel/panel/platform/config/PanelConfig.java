@@ -14,6 +14,9 @@ import java.util.function.Function;
  *
  * <p>Only {@code FLEETPANEL_DEV=true} (set by {@code bin/fleetpanel dev}) may run without a
  * database URL: it then uses an embedded H2 file database under {@link #dataDir()}.
+ *
+ * @param port the HTTP port the launcher gave the panel ({@code FLEETPANEL_PORT})
+ * @param devAgentPort the local agent's port under the dev command ({@code FLEETPANEL_NODE_PORT})
  */
 public record PanelConfig(
     Optional<String> dbUrl,
@@ -26,7 +29,9 @@ public record PanelConfig(
     Duration sessionIdle,
     Duration sessionMax,
     List<Cidr> trustedProxies,
-    Optional<URI> publicUrl) {
+    Optional<URI> publicUrl,
+    int port,
+    int devAgentPort) {
 
   /**
    * Thrown when the environment cannot start a panel; the message tells the operator what to set.
@@ -63,7 +68,9 @@ public record PanelConfig(
         env.apply("FLEETPANEL_PUBLIC_URL")
             .map(String::strip)
             .filter(v -> !v.isEmpty())
-            .map(PanelConfig::parseUrl));
+            .map(PanelConfig::parseUrl),
+        (int) bounded(env, "FLEETPANEL_PORT", 8080, 65535),
+        (int) bounded(env, "FLEETPANEL_NODE_PORT", 9100, 65535));
   }
 
   /**
