@@ -9,7 +9,9 @@ import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.util.Locale;
 
-/** "Test connection": asks a server's agent for its version and says how it went. */
+/**
+ * Calls a server's agent: "Test connection" (its version, or why it failed) and its live metrics.
+ */
 public final class NodeConnections {
   /**
    * What a connection test found: the agent's version and the round trip, or why it failed ({@code
@@ -29,6 +31,12 @@ public final class NodeConnections {
   public NodeConnections(NodeClient client, ServerService servers) {
     this.client = client;
     this.servers = servers;
+  }
+
+  /** The node's {@code /api/metrics} document, asked for now (the seed's {@code metrics/live}). */
+  public NodeClient.Reply liveMetrics(long serverId) {
+    Server server = servers.get(serverId);
+    return client.get(server.address(), server.agentPort(), "/api/metrics");
   }
 
   public ConnectionTest test(long serverId) {

@@ -131,6 +131,18 @@ class NodeConnectionIT {
   }
 
   @Test
+  void liveMetricsAreTheAgentsDocument() {
+    Server server =
+        servers.list().stream().filter(s -> s.name().equals("agent")).findFirst().orElseThrow();
+    NodeClient.Reply reply = connections.liveMetrics(server.id());
+    assertThat(reply.ok()).as("%s", reply.detail()).isTrue();
+    assertThat(reply.body())
+        .contains("\"cpu\":")
+        .contains("\"memory\":")
+        .contains("\"timestamp\":");
+  }
+
+  @Test
   void aPortWithNoAgentIsRefused() throws IOException {
     Server server =
         servers.create(new ServerForm("nobody", "127.0.0.1", freePort(), null, ""), admin);
