@@ -21,6 +21,18 @@
     });
   }
 
+  // <input data-filter-rows="selector">: hides the rows whose text does not contain what is typed.
+  document.addEventListener("input", function (event) {
+    var selector = event.target.getAttribute && event.target.getAttribute("data-filter-rows");
+    if (!selector) {
+      return;
+    }
+    var wanted = event.target.value.trim().toLowerCase();
+    document.querySelectorAll(selector).forEach(function (row) {
+      row.hidden = wanted !== "" && row.textContent.toLowerCase().indexOf(wanted) < 0;
+    });
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
     localize(document);
   });
