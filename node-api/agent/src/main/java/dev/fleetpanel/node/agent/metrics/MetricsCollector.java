@@ -259,7 +259,7 @@ public final class MetricsCollector implements AutoCloseable {
   }
 
   /** Runs one step; on failure logs it and runs {@code onFailure} so the section becomes null. */
-  private static void guard(String what, Runnable step, Runnable onFailure) {
+  static void guard(String what, Runnable step, Runnable onFailure) {
     try {
       step.run();
     } catch (RuntimeException e) {

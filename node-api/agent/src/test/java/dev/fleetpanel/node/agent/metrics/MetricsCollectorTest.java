@@ -126,7 +126,7 @@ class MetricsCollectorTest {
   }
 
   @Test
-  void failingReaderLeavesItsSectionNullAndOthersIntact() {
+  void aFilesystemThatCannotBeMeasuredIsLeftOutAndTheRestIsIntact() {
     FileSystemStats broken =
         mountPoint -> {
           throw new IllegalStateException("statvfs exploded");
@@ -139,6 +139,24 @@ class MetricsCollectorTest {
 
     assertThat(collector.snapshot().disk().partitions()).isEmpty();
     assertThat(collector.snapshot().memory()).isNotNull();
+  }
+
+  @Test
+  void aStepThatThrowsIsLoggedAndItsSectionClearedWithoutStoppingTheSampler() {
+    java.util.concurrent.atomic.AtomicBoolean cleared =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    MetricsCollector.guard(
+        "test step",
+        () -> {
+          throw new IllegalStateException("reader exploded");
+        },
+        () -> cleared.set(true));
+    assertThat(cleared).isTrue();
+
+    java.util.concurrent.atomic.AtomicBoolean ran = new java.util.concurrent.atomic.AtomicBoolean();
+    MetricsCollector.guard("fine step", () -> ran.set(true), () -> cleared.set(false));
+    assertThat(ran).isTrue();
+    assertThat(cleared).isTrue();
   }
 
   private static String addTicks(String stat) {
