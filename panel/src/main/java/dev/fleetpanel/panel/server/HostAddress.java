@@ -1,6 +1,6 @@
 package dev.fleetpanel.panel.server;
 
-import dev.fleetpanel.panel.platform.net.Cidr;
+import dev.fleetpanel.node.net.Cidr;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;

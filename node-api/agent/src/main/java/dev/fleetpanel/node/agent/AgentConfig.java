@@ -3,12 +3,14 @@ package dev.fleetpanel.node.agent;
 import dev.fleetpanel.node.agent.capability.Access;
 import dev.fleetpanel.node.agent.capability.Capabilities;
 import dev.fleetpanel.node.contract.NodeApi;
+import dev.fleetpanel.node.net.Cidr;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +25,21 @@ import java.util.Map;
  * host's {@code /}, where metrics are read), {@code dir} / {@code FLEETPANEL_NODE_DIR} (where
  * enrolment writes key, certificate, issuer and CRL; {@code /etc/fleetpanel-node}), {@code
  * capabilities} / {@code FLEETPANEL_NODE_CAPABILITIES} (a preset, default {@code full}) and {@code
- * capability.<domain>=no|ro|rw} (file only, applied over the preset).
+ * capability.<domain>=no|ro|rw} (file only, applied over the preset), {@code metrics_port} / {@code
+ * FLEETPANEL_NODE_METRICS_PORT} (a plain-HTTP listener serving only {@code /metrics} to the
+ * networks in {@code metrics_allow} / {@code FLEETPANEL_NODE_METRICS_ALLOW}, comma-separated; off
+ * unless set, and then the allow-list is required).
+ *
+ * @param metricsPort 0 when the Prometheus listener is off
  */
-public record AgentConfig(int port, String bind, Path root, Path dir, Capabilities capabilities) {
+public record AgentConfig(
+    int port,
+    String bind,
+    Path root,
+    Path dir,
+    Capabilities capabilities,
+    int metricsPort,
+    List<Cidr> metricsAllow) {
 
   public static final Path DEFAULT_FILE = Path.of("/etc/fleetpanel-node/agent.conf");
   static final String CONFIG_ENV = "FLEETPANEL_NODE_CONFIG";
@@ -35,7 +49,9 @@ public record AgentConfig(int port, String bind, Path root, Path dir, Capabiliti
           "bind", "FLEETPANEL_NODE_BIND",
           "root", "FLEETPANEL_NODE_ROOT",
           "dir", "FLEETPANEL_NODE_DIR",
-          "capabilities", "FLEETPANEL_NODE_CAPABILITIES");
+          "capabilities", "FLEETPANEL_NODE_CAPABILITIES",
+          "metrics_port", "FLEETPANEL_NODE_METRICS_PORT",
+          "metrics_allow", "FLEETPANEL_NODE_METRICS_ALLOW");
   private static final String CAPABILITY_PREFIX = "capability.";
 
   /** Reads the file named by the environment (or the default) and applies the environment. */
@@ -95,12 +111,36 @@ public record AgentConfig(int port, String bind, Path root, Path dir, Capabiliti
       Capabilities current = capabilities;
       capabilities = setting(kv[0], () -> current.with(domain, Access.parse(kv[1])));
     }
+    int metricsPort =
+        setting(
+            "metrics_port",
+            () ->
+                values.getOrDefault("metrics_port", "").isBlank()
+                    ? 0
+                    : port(values.get("metrics_port")));
+    List<Cidr> metricsAllow =
+        setting("metrics_allow", () -> networks(values.getOrDefault("metrics_allow", "")));
+    if (metricsPort != 0 && metricsAllow.isEmpty()) {
+      throw new IllegalArgumentException(
+          "bad setting metrics_allow (FLEETPANEL_NODE_METRICS_ALLOW): metrics_port is set, so list"
+              + " the networks that may read /metrics (for example 10.0.0.5/32)");
+    }
     return new AgentConfig(
         setting("port", () -> port(values.getOrDefault("port", "" + NodeApi.DEFAULT_PORT))),
         setting("bind", () -> nonBlank(values.getOrDefault("bind", "0.0.0.0"))),
         setting("root", () -> Path.of(nonBlank(values.getOrDefault("root", "/")))),
         setting("dir", () -> Path.of(nonBlank(values.getOrDefault("dir", "/etc/fleetpanel-node")))),
-        capabilities);
+        capabilities,
+        metricsPort,
+        metricsAllow);
+  }
+
+  private static List<Cidr> networks(String value) {
+    return Arrays.stream(value.split(","))
+        .map(String::strip)
+        .filter(part -> !part.isEmpty())
+        .map(Cidr::parse)
+        .toList();
   }
 
   private static int port(String value) {

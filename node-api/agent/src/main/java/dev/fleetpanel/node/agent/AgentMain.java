@@ -6,6 +6,7 @@ import dev.fleetpanel.node.agent.enrol.Enroller;
 import dev.fleetpanel.node.agent.enrol.EnrolmentException;
 import dev.fleetpanel.node.agent.metrics.MetricsCollector;
 import dev.fleetpanel.node.agent.server.AgentServer;
+import dev.fleetpanel.node.agent.server.PrometheusListener;
 import dev.fleetpanel.node.trust.TrustMaterial;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -105,6 +106,34 @@ public final class AgentMain {
           "fleetpanel-node: cannot listen on " + config.bind() + ":" + config.port() + ": " + e);
       return FAILED;
     }
+    PrometheusListener prometheus = null;
+    if (config.metricsPort() != 0) {
+      try {
+        prometheus =
+            PrometheusListener.start(
+                config.bind(),
+                config.metricsPort(),
+                config.metricsAllow(),
+                collector,
+                AgentVersion.current());
+      } catch (Exception e) {
+        closeQuietly(server);
+        collector.close();
+        System.err.println(
+            "fleetpanel-node: cannot listen for /metrics on "
+                + config.bind()
+                + ":"
+                + config.metricsPort()
+                + ": "
+                + e);
+        return FAILED;
+      }
+      System.out.println(
+          "fleetpanel-node: /metrics over plain HTTP on port "
+              + prometheus.port()
+              + " for "
+              + config.metricsAllow());
+    }
     System.out.println(
         "fleetpanel-node "
             + AgentVersion.current()
@@ -112,21 +141,19 @@ public final class AgentMain {
             + config.bind()
             + ":"
             + server.port());
-    awaitShutdown(server, collector);
+    awaitShutdown(collector, server, prometheus);
     return 0;
   }
 
-  /** Blocks until the JVM is asked to stop, then stops the server and the sampler. */
-  private static void awaitShutdown(AgentServer server, MetricsCollector collector) {
+  /** Blocks until the JVM is asked to stop, then stops the listeners and the sampler. */
+  private static void awaitShutdown(MetricsCollector collector, AutoCloseable... listeners) {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
-                  try {
-                    server.close();
-                  } catch (Exception e) {
-                    System.err.println("fleetpanel-node: stopping: " + e.getMessage());
+                  for (AutoCloseable listener : listeners) {
+                    closeQuietly(listener);
                   }
                   collector.close();
                   stopped.countDown();
@@ -136,6 +163,17 @@ public final class AgentMain {
       stopped.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable listener) {
+    if (listener == null) {
+      return;
+    }
+    try {
+      listener.close();
+    } catch (Exception e) {
+      System.err.println("fleetpanel-node: stopping: " + e.getMessage());
     }
   }
 }

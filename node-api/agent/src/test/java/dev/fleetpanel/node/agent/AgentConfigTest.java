@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fleetpanel.node.agent.capability.Access;
+import dev.fleetpanel.node.net.Cidr;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -80,6 +81,29 @@ class AgentConfigTest {
     assertThatThrownBy(() -> AgentConfig.parse(List.of("bind="), Map.of()))
         .hasMessageContaining("bind")
         .hasMessageContaining("empty");
+  }
+
+  @Test
+  void prometheusListenerIsOffByDefaultAndNeedsAnAllowList() {
+    assertThat(AgentConfig.parse(List.of(), Map.of()).metricsPort()).isZero();
+
+    AgentConfig config =
+        AgentConfig.parse(
+            List.of("metrics_port=9101", "metrics_allow = 10.0.0.5, 192.168.7.0/24 ,"), Map.of());
+
+    assertThat(config.metricsPort()).isEqualTo(9101);
+    assertThat(config.metricsAllow())
+        .containsExactly(Cidr.parse("10.0.0.5/32"), Cidr.parse("192.168.7.0/24"));
+    assertThatThrownBy(() -> AgentConfig.parse(List.of("metrics_port=9101"), Map.of()))
+        .hasMessageContaining("metrics_allow")
+        .hasMessageContaining("metrics_port is set");
+    assertThatThrownBy(
+            () ->
+                AgentConfig.parse(
+                    List.of("metrics_port=9101"),
+                    Map.of("FLEETPANEL_NODE_METRICS_ALLOW", "prometheus.lan")))
+        .hasMessageContaining("FLEETPANEL_NODE_METRICS_ALLOW")
+        .hasMessageContaining("not an IP address");
   }
 
   @Test

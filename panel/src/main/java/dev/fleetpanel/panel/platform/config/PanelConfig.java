@@ -1,6 +1,6 @@
 package dev.fleetpanel.panel.platform.config;
 
-import dev.fleetpanel.panel.platform.net.Cidr;
+import dev.fleetpanel.node.net.Cidr;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

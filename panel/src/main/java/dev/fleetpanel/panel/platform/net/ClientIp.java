@@ -1,5 +1,6 @@
 package dev.fleetpanel.panel.platform.net;
 
+import dev.fleetpanel.node.net.Cidr;
 import java.net.InetAddress;
 import java.util.List;
 

@@ -3,8 +3,8 @@ package dev.fleetpanel.panel.platform.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fleetpanel.node.net.Cidr;
 import dev.fleetpanel.panel.platform.config.PanelConfig.InvalidConfigException;
-import dev.fleetpanel.panel.platform.net.Cidr;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;

@@ -2,6 +2,7 @@ package dev.fleetpanel.panel.platform.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fleetpanel.node.net.Cidr;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -54,13 +54,7 @@ public final class MetricsResource {
         .build();
   }
 
-  /** The latest snapshot; before the sampler's first tick, one taken now. */
   private MetricsSnapshot snapshot() {
-    MetricsSnapshot snapshot = collector.snapshot();
-    if (snapshot == null) {
-      collector.sampleNow();
-      snapshot = collector.snapshot();
-    }
-    return snapshot;
+    return collector.current();
   }
 }

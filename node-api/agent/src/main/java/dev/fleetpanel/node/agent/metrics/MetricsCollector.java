@@ -140,6 +140,16 @@ public final class MetricsCollector implements AutoCloseable {
     return latest.get();
   }
 
+  /** The latest sample; before the sampler's first tick, one taken now (never null). */
+  public MetricsSnapshot current() {
+    MetricsSnapshot snapshot = latest.get();
+    if (snapshot == null) {
+      sampleNow();
+      snapshot = latest.get();
+    }
+    return snapshot;
+  }
+
   /** Takes a fast and a slow sample at once and publishes them (tests, and the first request). */
   public synchronized void sampleNow() {
     sampleFast();

@@ -1,4 +1,4 @@
-package dev.fleetpanel.panel.platform.net;
+package dev.fleetpanel.node.net;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,4 +1,4 @@
-package dev.fleetpanel.panel.platform.net;
+package dev.fleetpanel.node.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
