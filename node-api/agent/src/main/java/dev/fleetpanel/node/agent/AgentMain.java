@@ -1,11 +1,13 @@
 package dev.fleetpanel.node.agent;
 
 import dev.fleetpanel.node.agent.api.AgentApplication;
+import dev.fleetpanel.node.agent.enrol.CertificateRotation;
 import dev.fleetpanel.node.agent.enrol.EnrolledFiles;
 import dev.fleetpanel.node.agent.enrol.Enroller;
 import dev.fleetpanel.node.agent.enrol.EnrolmentException;
 import dev.fleetpanel.node.agent.metrics.MetricsCollector;
 import dev.fleetpanel.node.agent.server.AgentServer;
+import dev.fleetpanel.node.agent.server.AgentTls;
 import dev.fleetpanel.node.agent.server.PrometheusListener;
 import dev.fleetpanel.node.trust.TrustMaterial;
 import java.io.IOException;
@@ -80,6 +82,9 @@ public final class AgentMain {
     }
     SSLContext tls;
     try {
+      if (files.finishReplacement()) {
+        System.out.println("fleetpanel-node: completed an interrupted certificate replacement");
+      }
       tls =
           TrustMaterial.forAgent(
               files.read(EnrolledFiles.KEY),
@@ -92,14 +97,18 @@ public final class AgentMain {
     }
     MetricsCollector collector = new MetricsCollector(config.root(), Clock.systemUTC());
     collector.start();
+    AgentTls agentTls = AgentTls.of(tls);
+    CertificateRotation rotation =
+        new CertificateRotation(files, agentTls::replace, Clock.systemUTC());
     AgentServer server;
     try {
       server =
           AgentServer.start(
               config.bind(),
               config.port(),
-              tls,
-              AgentApplication.create(collector, config.capabilities(), AgentVersion.current()));
+              agentTls,
+              AgentApplication.create(
+                  collector, config.capabilities(), AgentVersion.current(), rotation));
     } catch (Exception e) {
       collector.close();
       System.err.println(

@@ -2,6 +2,7 @@ package dev.fleetpanel.node.agent.api;
 
 import dev.fleetpanel.node.agent.capability.Capabilities;
 import dev.fleetpanel.node.agent.capability.CapabilityFilter;
+import dev.fleetpanel.node.agent.enrol.CertificateRotation;
 import dev.fleetpanel.node.agent.metrics.MetricsCollector;
 import dev.fleetpanel.node.agent.metrics.MetricsSnapshot;
 import java.util.logging.Level;
@@ -23,12 +24,16 @@ public final class AgentApplication {
   private AgentApplication() {}
 
   public static ResourceConfig create(
-      MetricsCollector collector, Capabilities capabilities, String agentVersion) {
+      MetricsCollector collector,
+      Capabilities capabilities,
+      String agentVersion,
+      CertificateRotation rotation) {
     PROVIDER_CHECK.setLevel(Level.SEVERE);
     ResourceConfig config = new ResourceConfig();
     config.register(new HealthResource());
     config.register(new VersionResource(agentVersion, () -> nodeName(collector), capabilities));
     config.register(new MetricsResource(collector, agentVersion));
+    config.register(new NodeCertificateResource(rotation));
     config.register(new CapabilityFilter(capabilities));
     config.register(new ThrowableMapper());
     // No WADL (an OPTIONS answer listing every resource) and no automatic Jersey error pages.

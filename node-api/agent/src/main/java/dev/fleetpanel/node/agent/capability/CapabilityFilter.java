@@ -28,7 +28,8 @@ public final class CapabilityFilter implements ContainerRequestFilter {
           "api/system/versions",
           "api/system/update",
           "api/system/update/status",
-          "api/system/replace-node-cert");
+          "api/system/replace-node-cert",
+          "api/system/node-csr");
   private static final Set<String> READ_METHODS =
       Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 

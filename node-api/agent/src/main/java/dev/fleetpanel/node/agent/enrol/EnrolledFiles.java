@@ -14,6 +14,11 @@ import java.util.List;
  * (0600), {@code node.crt}, {@code client-issuer.crt} and {@code client.crl} (0644), all PEM. Each
  * is written to a temporary file created with its final permissions, then moved into place
  * atomically, so a reader never sees a half-written or briefly world-readable key.
+ *
+ * <p>A certificate replacement changes key and certificate together: both are first written as
+ * {@code .next} files, the key last (the commit point), then moved into place. {@link
+ * #finishReplacement()} at start-up completes a replacement cut off after its commit point and
+ * drops one cut off before it, so the pair in place always belongs together.
  */
 public record EnrolledFiles(Path dir) {
 
@@ -22,6 +27,7 @@ public record EnrolledFiles(Path dir) {
   public static final String CLIENT_ISSUER = "client-issuer.crt";
   public static final String CLIENT_CRL = "client.crl";
   public static final List<String> ALL = List.of(KEY, CERTIFICATE, CLIENT_ISSUER, CLIENT_CRL);
+  static final String NEXT = ".next";
 
   /** The names of the files that are not there yet (empty when enrolled). */
   public List<String> missing() {
@@ -48,6 +54,32 @@ public record EnrolledFiles(Path dir) {
     writeAtomically(CLIENT_ISSUER, clientIssuerPem, "rw-r--r--");
     writeAtomically(CLIENT_CRL, crlPem, "rw-r--r--");
     writeAtomically(KEY, keyPem, "rw-------");
+  }
+
+  /** Replaces the node's key and certificate as one change (see the class comment). */
+  public void replaceNodePair(String keyPem, String certificatePem) throws IOException {
+    writeAtomically(CERTIFICATE + NEXT, certificatePem, "rw-r--r--");
+    writeAtomically(KEY + NEXT, keyPem, "rw-------");
+    finishReplacement();
+  }
+
+  /**
+   * Completes a replacement whose key reached its {@code .next} file, or discards one that did not.
+   *
+   * @return whether a replacement was completed
+   */
+  public boolean finishReplacement() throws IOException {
+    Path nextKey = dir.resolve(KEY + NEXT);
+    Path nextCertificate = dir.resolve(CERTIFICATE + NEXT);
+    if (!Files.exists(nextKey)) {
+      Files.deleteIfExists(nextCertificate);
+      return false;
+    }
+    if (Files.exists(nextCertificate)) {
+      Files.move(nextCertificate, dir.resolve(CERTIFICATE), StandardCopyOption.ATOMIC_MOVE);
+    }
+    Files.move(nextKey, dir.resolve(KEY), StandardCopyOption.ATOMIC_MOVE);
+    return true;
   }
 
   private void writeAtomically(String name, String content, String permissions) throws IOException {

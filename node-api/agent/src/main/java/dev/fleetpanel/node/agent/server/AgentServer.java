@@ -2,7 +2,6 @@ package dev.fleetpanel.node.agent.server;
 
 import java.net.URI;
 import java.time.Duration;
-import javax.net.ssl.SSLContext;
 import org.eclipse.jetty.server.ConnectionLimit;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -37,13 +36,11 @@ public final class AgentServer implements AutoCloseable {
   /**
    * Starts listening on {@code bind:port} ({@code port} 0 picks a free one).
    *
-   * @param tls the agent's context ({@code TrustMaterial.forAgent})
+   * @param tls the agent's context ({@code TrustMaterial.forAgent}), replaceable while serving
    */
-  public static AgentServer start(String bind, int port, SSLContext tls, ResourceConfig app)
+  public static AgentServer start(String bind, int port, AgentTls tls, ResourceConfig app)
       throws Exception {
-    SslContextFactory.Server sslFactory = new SslContextFactory.Server();
-    sslFactory.setSslContext(tls);
-    sslFactory.setNeedClientAuth(true);
+    SslContextFactory.Server sslFactory = tls.factory();
     JettyHttpContainer container = ContainerFactory.createContainer(JettyHttpContainer.class, app);
     URI uri = URI.create("https://localhost:" + port + "/");
     Server server = JettyHttpContainerFactory.createServer(uri, sslFactory, container, false);

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.fleetpanel.node.agent.TestPki;
 import dev.fleetpanel.node.agent.api.AgentApplication;
 import dev.fleetpanel.node.agent.capability.Capabilities;
+import dev.fleetpanel.node.agent.enrol.CertificateRotation;
+import dev.fleetpanel.node.agent.enrol.EnrolledFiles;
 import dev.fleetpanel.node.agent.metrics.MetricsCollector;
 import dev.fleetpanel.node.trust.Issuer;
 import dev.fleetpanel.node.trust.TrustMaterial;
@@ -43,8 +45,15 @@ class AgentServerTest {
         AgentServer.start(
             "127.0.0.1",
             0,
-            TestPki.agentContext(TestPki.node()),
-            AgentApplication.create(collector, Capabilities.preset("monitoring"), "test"));
+            AgentTls.of(TestPki.agentContext(TestPki.node())),
+            AgentApplication.create(
+                collector,
+                Capabilities.preset("monitoring"),
+                "test",
+                new CertificateRotation(
+                    new EnrolledFiles(Path.of("target/no-enrolled-files")),
+                    context -> {},
+                    Clock.systemUTC())));
     panel = client(TestPki.panelContext());
   }
 
