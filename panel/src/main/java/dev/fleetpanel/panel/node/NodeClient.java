@@ -2,6 +2,7 @@ package dev.fleetpanel.panel.node;
 
 import dev.fleetpanel.node.trust.TrustMaterial;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -11,18 +12,23 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
 
 /**
  * The panel's one client for its nodes: mutual TLS with the panel's client certificate, trusting
- * only the node issuer and checking that the node's certificate names the address dialled. Every
- * call has a connect deadline and a total deadline that also covers a node which sends its headers
- * and then stalls.
+ * only the node issuer and checking that the node's certificate names the address dialled, and
+ * refusing an answer given under a certificate the panel revoked (replaced, or of a removed
+ * server). Every call has a connect deadline and a total deadline that also covers a node which
+ * sends its headers and then stalls.
  */
 public final class NodeClient {
   public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
@@ -46,30 +52,77 @@ public final class NodeClient {
     }
   }
 
-  private final HttpClient http;
+  private final SSLContext tls;
+  private final Predicate<BigInteger> revoked;
+  private volatile HttpClient http;
 
-  public NodeClient(NodeTrust trust) {
-    SSLContext tls = TrustMaterial.forPanel(trust.panelClient(), trust.nodeIssuer().certificate());
-    this.http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .sslContext(tls)
-            .sslParameters(TrustMaterial.panelParameters(tls))
-            .connectTimeout(CONNECT_TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+  /**
+   * @param revoked whether the panel revoked the node certificate with this serial
+   */
+  public NodeClient(NodeTrust trust, Predicate<BigInteger> revoked) {
+    this.tls = TrustMaterial.forPanel(trust.panelClient(), trust.nodeIssuer().certificate());
+    this.revoked = revoked;
+    this.http = newHttpClient();
+  }
+
+  private HttpClient newHttpClient() {
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .sslContext(tls)
+        .sslParameters(TrustMaterial.panelParameters(tls))
+        .connectTimeout(CONNECT_TIMEOUT)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build();
+  }
+
+  /**
+   * Starts from new connections: after a node's certificate was replaced, the kept-alive ones still
+   * carry the old (now revoked) certificate's session. The old client's connections are left to the
+   * agents' idle timeout.
+   */
+  public void renewConnections() {
+    http = newHttpClient();
   }
 
   /** GETs {@code path} from the node at {@code address:port}. Never throws for network faults. */
   public Reply get(String address, int port, String path) {
+    return send(request(address, port, path).GET().build());
+  }
+
+  /** POSTs the JSON {@code body} to {@code path}. Never throws for network faults. */
+  public Reply post(String address, int port, String path, String body) {
+    return send(
+        request(address, port, path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
+  }
+
+  private static HttpRequest.Builder request(String address, int port, String path) {
     URI uri = URI.create("https://" + hostPart(address) + ":" + port + path);
-    HttpRequest request = HttpRequest.newBuilder(uri).timeout(TOTAL_TIMEOUT).GET().build();
+    return HttpRequest.newBuilder(uri).timeout(TOTAL_TIMEOUT);
+  }
+
+  private Reply send(HttpRequest request) {
     long started = System.nanoTime();
     try {
       HttpResponse<String> response =
           http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
               .get(TOTAL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       long latency = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+      BigInteger serial = peerSerial(response);
+      if (serial == null || revoked.test(serial)) {
+        return new Reply(
+            0,
+            null,
+            latency,
+            Failure.TLS,
+            serial == null
+                ? "the node presented no certificate"
+                : "the node presented a revoked certificate (serial "
+                    + serial.toString(16)
+                    + "): replace its certificate or enrol it again");
+      }
       if (response.statusCode() == 403
           && response.headers().firstValue("X-Capability-Denied").isPresent()) {
         return new Reply(
@@ -100,6 +153,20 @@ public final class NodeClient {
       Thread.currentThread().interrupt();
       return failure(started, Failure.NETWORK, "interrupted");
     }
+  }
+
+  private static BigInteger peerSerial(HttpResponse<?> response) {
+    try {
+      SSLSession session = response.sslSession().orElse(null);
+      if (session != null
+          && session.getPeerCertificates().length > 0
+          && session.getPeerCertificates()[0] instanceof X509Certificate certificate) {
+        return certificate.getSerialNumber();
+      }
+    } catch (SSLPeerUnverifiedException e) {
+      return null;
+    }
+    return null;
   }
 
   private static Reply classify(long started, Throwable error) {

@@ -78,7 +78,8 @@ public class Wiring {
       servers = new ServerService(tx, audit, validator, clock);
       NodeTrust trust = NodeTrust.load(tx, clock);
       enrolment = new EnrolmentService(tx, trust, servers, audit, clock);
-      connections = new NodeConnections(new NodeClient(trust), servers);
+      connections =
+          new NodeConnections(new NodeClient(trust, enrolment::isRevoked), servers, enrolment);
       templates = Templates.forServletContext(context);
       if (config.devMode()) {
         DevNode.prepare(

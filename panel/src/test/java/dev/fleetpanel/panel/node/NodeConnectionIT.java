@@ -19,6 +19,7 @@ import dev.fleetpanel.panel.testing.MutableClock;
 import dev.fleetpanel.panel.testing.TestDatabase;
 import jakarta.validation.Validation;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -49,6 +50,7 @@ class NodeConnectionIT {
   static Database database;
   static ServerService servers;
   static NodeConnections connections;
+  static EnrolmentService enrolment;
   static Process agent;
   static int agentPort;
   static final Actor admin = new Actor("admin", "192.0.2.1");
@@ -65,8 +67,9 @@ class NodeConnectionIT {
         new ServerService(
             tx, audit, Validation.buildDefaultValidatorFactory().getValidator(), clock);
     NodeTrust trust = NodeTrust.load(tx, clock);
-    EnrolmentService enrolment = new EnrolmentService(tx, trust, servers, audit, clock);
-    connections = new NodeConnections(new NodeClient(trust), servers);
+    enrolment = new EnrolmentService(tx, trust, servers, audit, clock);
+    connections =
+        new NodeConnections(new NodeClient(trust, enrolment::isRevoked), servers, enrolment);
 
     agentPort = freePort();
     Server server =
@@ -140,6 +143,45 @@ class NodeConnectionIT {
         .contains("\"cpu\":")
         .contains("\"memory\":")
         .contains("\"timestamp\":");
+  }
+
+  /**
+   * The node makes a new key, the panel signs it, the node serves it at once; the certificate
+   * before is revoked, so an answer under it would be refused. The agent's files hold the new pair.
+   */
+  @Test
+  void replacingTheCertificateServesTheNewOneAndRevokesTheOld() throws Exception {
+    Server server =
+        servers.list().stream().filter(s -> s.name().equals("agent")).findFirst().orElseThrow();
+    List<NodeCertificate> before = enrolment.certificates(server.id());
+
+    NodeConnections.Replacement replacement = connections.replaceCertificate(server.id(), admin);
+
+    assertThat(replacement.ok()).as("%s: %s", replacement.reason(), replacement.detail()).isTrue();
+    assertThat(
+            Pem.parseCertificate(Files.readString(data.resolve("node/node.crt"))).getSerialNumber())
+        .isEqualTo(new BigInteger(replacement.serial(), 16));
+    for (NodeCertificate old : before) {
+      assertThat(enrolment.isRevoked(new BigInteger(old.serial(), 16))).isTrue();
+    }
+    assertThat(enrolment.isRevoked(new BigInteger(replacement.serial(), 16))).isFalse();
+    ConnectionTest after = connections.test(server.id());
+    assertThat(after.ok()).as("%s: %s", after.reason(), after.detail()).isTrue();
+  }
+
+  @Test
+  void aCertificateTheNodeDidNotInstallIsRevokedAndTheOldOneKept() throws Exception {
+    try (ServerSocket nothing = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+      int port = nothing.getLocalPort();
+      nothing.close();
+      Server server = servers.create(new ServerForm("gone", "127.0.0.1", port, null, ""), admin);
+
+      NodeConnections.Replacement replacement = connections.replaceCertificate(server.id(), admin);
+
+      assertThat(replacement.ok()).isFalse();
+      assertThat(replacement.reason()).isEqualTo("refused");
+      assertThat(enrolment.certificates(server.id())).isEmpty();
+    }
   }
 
   @Test

@@ -136,4 +136,28 @@ class EnrolmentHttpIT {
     assertThat(Jsoup.parseBodyFragment(page.body()).selectFirst("#test-" + id).text())
         .isEqualTo("Connection refused: is the agent running on that port?");
   }
+
+  /**
+   * The routes of "Replace certificate": the JSON API names why nothing was replaced (no agent on
+   * the server's port), the page answers its fragment, and neither is reachable without a session.
+   */
+  @Test
+  void replacingTheCertificateOfAServerWithoutAnAgentSaysWhyAndChangesNothing() {
+    Http admin = admin();
+    String id = addServer(admin);
+
+    HttpResponse<String> api = admin.post("api/servers/" + id + "/replace-node-cert", "");
+    HttpResponse<String> page = admin.postForm("servers/" + id + "/replace-node-cert", "");
+
+    assertThat(api.statusCode()).isEqualTo(200);
+    assertThat(api.body()).contains("\"ok\":false").contains("\"reason\":\"refused\"");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(Jsoup.parse(page.body()).selectFirst("#replacement.badge.err")).isNotNull();
+    assertThat(
+            new Http(panel.base())
+                .from("203.0.113.52")
+                .post("api/servers/" + id + "/replace-node-cert", "")
+                .statusCode())
+        .isEqualTo(401);
+  }
 }
