@@ -14,9 +14,11 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -45,10 +47,24 @@ public final class NodeClient {
     NETWORK
   }
 
-  /** A call's outcome: the body on success, or the failure and its detail. */
-  public record Reply(int status, String body, long latencyMillis, Failure failure, String detail) {
+  /**
+   * A call's outcome: the body on success, or the failure and its detail; {@code contentType} is
+   * the answer's media type without parameters (null without an answer).
+   */
+  public record Reply(
+      int status,
+      String body,
+      long latencyMillis,
+      Failure failure,
+      String detail,
+      String contentType) {
     public boolean ok() {
       return failure == null;
+    }
+
+    /** Whether the answer says it is JSON. */
+    public boolean json() {
+      return "application/json".equals(contentType);
     }
   }
 
@@ -86,73 +102,103 @@ public final class NodeClient {
 
   /** GETs {@code path} from the node at {@code address:port}. Never throws for network faults. */
   public Reply get(String address, int port, String path) {
-    return send(request(address, port, path).GET().build());
+    return send(request(address, port, path, TOTAL_TIMEOUT).GET().build(), TOTAL_TIMEOUT).join();
+  }
+
+  /**
+   * GETs {@code path} without blocking a thread: the future completes with the reply, or with a
+   * timeout failure once {@code deadline} has passed, also when the node sent its headers and then
+   * stalled (the exchange is then cancelled). It never completes exceptionally.
+   */
+  public CompletableFuture<Reply> getAsync(
+      String address, int port, String path, Duration deadline) {
+    return send(request(address, port, path, deadline).GET().build(), deadline);
   }
 
   /** POSTs the JSON {@code body} to {@code path}. Never throws for network faults. */
   public Reply post(String address, int port, String path, String body) {
     return send(
-        request(address, port, path)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build());
+            request(address, port, path, TOTAL_TIMEOUT)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            TOTAL_TIMEOUT)
+        .join();
   }
 
-  private static HttpRequest.Builder request(String address, int port, String path) {
+  private static HttpRequest.Builder request(
+      String address, int port, String path, Duration deadline) {
     URI uri = URI.create("https://" + hostPart(address) + ":" + port + path);
-    return HttpRequest.newBuilder(uri).timeout(TOTAL_TIMEOUT);
+    return HttpRequest.newBuilder(uri).timeout(deadline);
   }
 
-  private Reply send(HttpRequest request) {
+  private CompletableFuture<Reply> send(HttpRequest request, Duration deadline) {
     long started = System.nanoTime();
-    try {
-      HttpResponse<String> response =
-          http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-              .get(TOTAL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      long latency = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-      BigInteger serial = peerSerial(response);
-      if (serial == null || revoked.test(serial)) {
-        return new Reply(
-            0,
-            null,
-            latency,
-            Failure.TLS,
-            serial == null
-                ? "the node presented no certificate"
-                : "the node presented a revoked certificate (serial "
-                    + serial.toString(16)
-                    + "): replace its certificate or enrol it again");
-      }
-      if (response.statusCode() == 403
-          && response.headers().firstValue("X-Capability-Denied").isPresent()) {
-        return new Reply(
-            403,
-            response.body(),
-            latency,
-            Failure.CAPABILITY,
-            "the node's owner does not allow "
-                + response.headers().firstValue("X-Capability-Denied").get());
-      }
-      if (response.statusCode() >= 400) {
-        return new Reply(
-            response.statusCode(),
-            response.body(),
-            latency,
-            Failure.HTTP,
-            "the node answered " + response.statusCode());
-      }
-      return new Reply(response.statusCode(), response.body(), latency, null, null);
-    } catch (TimeoutException e) {
-      return failure(
-          started,
-          Failure.TIMEOUT,
-          "no complete answer within " + TOTAL_TIMEOUT.toSeconds() + " s");
-    } catch (ExecutionException e) {
-      return classify(started, e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return failure(started, Failure.NETWORK, "interrupted");
+    CompletableFuture<HttpResponse<String>> call =
+        http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    // The request timeout ends with the response headers; cancelling the exchange (JDK 16+ aborts
+    // it) also bounds a body that never ends.
+    CompletableFuture.delayedExecutor(deadline.toMillis(), TimeUnit.MILLISECONDS)
+        .execute(() -> call.cancel(true));
+    return call.handle(
+        (response, error) -> {
+          if (error == null) {
+            return reply(response, started);
+          }
+          Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+          if (cause instanceof CancellationException) {
+            return failure(
+                started,
+                Failure.TIMEOUT,
+                "no complete answer within " + deadline.toMillis() / 1000.0 + " s");
+          }
+          return classify(started, cause);
+        });
+  }
+
+  private Reply reply(HttpResponse<String> response, long started) {
+    long latency = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+    String type =
+        response
+            .headers()
+            .firstValue("Content-Type")
+            .map(value -> value.split(";", 2)[0].strip().toLowerCase(Locale.ROOT))
+            .orElse(null);
+    BigInteger serial = peerSerial(response);
+    if (serial == null || revoked.test(serial)) {
+      return new Reply(
+          0,
+          null,
+          latency,
+          Failure.TLS,
+          serial == null
+              ? "the node presented no certificate"
+              : "the node presented a revoked certificate (serial "
+                  + serial.toString(16)
+                  + "): replace its certificate or enrol it again",
+          type);
     }
+    if (response.statusCode() == 403
+        && response.headers().firstValue("X-Capability-Denied").isPresent()) {
+      return new Reply(
+          403,
+          response.body(),
+          latency,
+          Failure.CAPABILITY,
+          "the node's owner does not allow "
+              + response.headers().firstValue("X-Capability-Denied").get(),
+          type);
+    }
+    if (response.statusCode() >= 400) {
+      return new Reply(
+          response.statusCode(),
+          response.body(),
+          latency,
+          Failure.HTTP,
+          "the node answered " + response.statusCode(),
+          type);
+    }
+    return new Reply(response.statusCode(), response.body(), latency, null, null, type);
   }
 
   private static BigInteger peerSerial(HttpResponse<?> response) {
@@ -192,7 +238,7 @@ public final class NodeClient {
 
   private static Reply failure(long started, Failure failure, String detail) {
     long latency = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-    return new Reply(0, null, latency, failure, detail);
+    return new Reply(0, null, latency, failure, detail, null);
   }
 
   private static String hostPart(String address) {

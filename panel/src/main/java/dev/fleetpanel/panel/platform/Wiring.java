@@ -6,6 +6,14 @@ import dev.fleetpanel.panel.auth.AuthService;
 import dev.fleetpanel.panel.auth.LoginBans;
 import dev.fleetpanel.panel.auth.PanelSecrets;
 import dev.fleetpanel.panel.auth.SessionTokens;
+import dev.fleetpanel.panel.metrics.CollectorRuns;
+import dev.fleetpanel.panel.metrics.CollectorSettings;
+import dev.fleetpanel.panel.metrics.FleetState;
+import dev.fleetpanel.panel.metrics.HistoryService;
+import dev.fleetpanel.panel.metrics.Partitions;
+import dev.fleetpanel.panel.metrics.Poller;
+import dev.fleetpanel.panel.metrics.Rollups;
+import dev.fleetpanel.panel.metrics.SampleWriter;
 import dev.fleetpanel.panel.node.DevNode;
 import dev.fleetpanel.panel.node.EnrolmentService;
 import dev.fleetpanel.panel.node.NodeClient;
@@ -59,6 +67,10 @@ public class Wiring {
   private ServerService servers;
   private EnrolmentService enrolment;
   private NodeConnections connections;
+  private CollectorSettings collectorSettings;
+  private FleetState fleet;
+  private Poller poller;
+  private HistoryService history;
   private Templates templates;
 
   void start(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
@@ -78,8 +90,23 @@ public class Wiring {
       servers = new ServerService(tx, audit, validator, clock);
       NodeTrust trust = NodeTrust.load(tx, clock);
       enrolment = new EnrolmentService(tx, trust, servers, audit, clock);
-      connections =
-          new NodeConnections(new NodeClient(trust, enrolment::isRevoked), servers, enrolment);
+      NodeClient nodeClient = new NodeClient(trust, enrolment::isRevoked);
+      connections = new NodeConnections(nodeClient, servers, enrolment);
+      collectorSettings = new CollectorSettings(tx, audit);
+      fleet = new FleetState(clock, collectorSettings::interval);
+      servers.onRemoval((server, actor) -> fleet.forget(server.id()));
+      Partitions partitions = new Partitions(database.dataSource(), database.dialect());
+      poller =
+          new Poller(
+              servers,
+              nodeClient,
+              fleet,
+              new SampleWriter(database.dataSource(), partitions),
+              new Rollups(database.dataSource(), partitions, clock),
+              new CollectorRuns(database.dataSource()),
+              collectorSettings,
+              clock);
+      history = new HistoryService(database.dataSource(), clock, collectorSettings::interval);
       templates = Templates.forServletContext(context);
       if (config.devMode()) {
         DevNode.prepare(
@@ -89,6 +116,7 @@ public class Wiring {
             config.devAgentPort(),
             config.dataDir());
       }
+      poller.start();
       announce(first.get().generatedPassword());
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "Fleet Panel cannot start: " + e.getMessage(), e);
@@ -124,6 +152,9 @@ public class Wiring {
 
   @PreDestroy
   void stop() {
+    if (poller != null) {
+      poller.close();
+    }
     if (database != null) {
       database.close();
     }
@@ -167,6 +198,26 @@ public class Wiring {
   @Produces
   NodeConnections connections() {
     return connections;
+  }
+
+  @Produces
+  CollectorSettings collectorSettings() {
+    return collectorSettings;
+  }
+
+  @Produces
+  FleetState fleet() {
+    return fleet;
+  }
+
+  @Produces
+  Poller poller() {
+    return poller;
+  }
+
+  @Produces
+  HistoryService history() {
+    return history;
   }
 
   @Produces

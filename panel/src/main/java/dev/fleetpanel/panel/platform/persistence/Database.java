@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.fleetpanel.panel.platform.config.PanelConfig;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
+import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -51,7 +52,7 @@ public final class Database implements AutoCloseable {
     pool.setInitializationFailTimeout(30_000);
     HikariDataSource dataSource = new HikariDataSource(pool);
     try {
-      migrate(dataSource);
+      migrate(dataSource, dialect);
       EntityManagerFactory emf =
           Persistence.createEntityManagerFactory(
               "fleetpanel",
@@ -71,10 +72,16 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  static void migrate(DataSource dataSource) {
+  /**
+   * Common migrations from {@code db/migration}, and the few that differ per database (the
+   * partitioned sample table on PostgreSQL) from {@code db/postgresql} or {@code db/h2}; versions
+   * are unique across both folders.
+   */
+  static void migrate(DataSource dataSource, SqlDialect dialect) {
     Flyway.configure(Database.class.getClassLoader())
         .dataSource(dataSource)
-        .locations("classpath:db/migration")
+        .locations(
+            "classpath:db/migration", "classpath:db/" + dialect.name().toLowerCase(Locale.ROOT))
         .load()
         .migrate();
   }

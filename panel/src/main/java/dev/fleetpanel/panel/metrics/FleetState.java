@@ -1,0 +1,150 @@
+package dev.fleetpanel.panel.metrics;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Every server's collection state in memory: its latest reading and sample, its status, and its
+ * circuit breaker. A server is offline once it has had no sample for 3 intervals + 30 s (the seed's
+ * rule); after 3 failures in a row its polls are skipped for 3 cycles, then for twice as many after
+ * each failed probe, up to {@link #MAX_SKIPPED_CYCLES}.
+ */
+public final class FleetState {
+
+  static final int FAILURES_TO_OPEN = 3;
+  static final int FIRST_SKIPPED_CYCLES = 3;
+  static final int MAX_SKIPPED_CYCLES = 30;
+  static final Duration OFFLINE_GRACE = Duration.ofSeconds(30);
+
+  private final Map<Long, Track> tracks = new ConcurrentHashMap<>();
+  private final Clock clock;
+  private final Supplier<Duration> interval;
+  private final Instant started;
+
+  public FleetState(Clock clock, Supplier<Duration> interval) {
+    this.clock = clock;
+    this.interval = interval;
+    this.started = clock.instant();
+  }
+
+  /** A server's status now; unknown for a server never polled since the panel started. */
+  public NodeStatus status(long serverId) {
+    Track track = tracks.get(serverId);
+    if (track == null) {
+      return new NodeStatus(
+          serverId, NodeStatus.State.UNKNOWN, started, null, null, null, 0, null, null);
+    }
+    return track.status(clock.instant(), offlineAfter());
+  }
+
+  /** Whether the server's poll should be skipped this cycle (its breaker is open). */
+  boolean skip(long serverId) {
+    Track track = tracks.get(serverId);
+    return track != null && track.skip();
+  }
+
+  /** The previous reading of the server (for rates), or null. */
+  NodeReading previousReading(long serverId) {
+    Track track = tracks.get(serverId);
+    return track == null ? null : track.reading();
+  }
+
+  void succeeded(long serverId, NodeReading reading, Sample sample, String document) {
+    tracks
+        .computeIfAbsent(serverId, Track::new)
+        .succeeded(reading, sample, document, offlineAfter());
+  }
+
+  void failed(long serverId, String reason, String detail) {
+    tracks.computeIfAbsent(serverId, Track::new).failed(reason, detail);
+  }
+
+  /** Forgets a removed server. */
+  public void forget(long serverId) {
+    tracks.remove(serverId);
+  }
+
+  Duration offlineAfter() {
+    return interval.get().multipliedBy(3).plus(OFFLINE_GRACE);
+  }
+
+  /** One server's mutable state; every method locks it. */
+  private final class Track {
+    private final long serverId;
+    private NodeReading reading;
+    private Sample latest;
+    private String document;
+    private Instant lastSampleAt;
+    private Instant onlineSince;
+    private String lastError;
+    private String lastReason;
+    private int failures;
+    private int skipLeft;
+    private int nextSkip = FIRST_SKIPPED_CYCLES;
+
+    Track(long serverId) {
+      this.serverId = serverId;
+    }
+
+    synchronized NodeReading reading() {
+      return reading;
+    }
+
+    synchronized boolean skip() {
+      if (skipLeft > 0) {
+        skipLeft--;
+        return true;
+      }
+      return false;
+    }
+
+    synchronized void succeeded(
+        NodeReading newReading, Sample sample, String body, Duration offlineAfter) {
+      if (lastSampleAt == null || !sample.at().isBefore(lastSampleAt.plus(offlineAfter))) {
+        onlineSince = sample.at();
+      }
+      reading = newReading;
+      latest = sample;
+      document = body;
+      lastSampleAt = sample.at();
+      lastError = null;
+      lastReason = null;
+      failures = 0;
+      nextSkip = FIRST_SKIPPED_CYCLES;
+    }
+
+    synchronized void failed(String reason, String detail) {
+      lastError = detail;
+      lastReason = reason;
+      failures++;
+      if (failures >= FAILURES_TO_OPEN) {
+        skipLeft = nextSkip;
+        nextSkip = Math.min(nextSkip * 2, MAX_SKIPPED_CYCLES);
+      }
+    }
+
+    synchronized NodeStatus status(Instant now, Duration offlineAfter) {
+      Instant reference = lastSampleAt != null ? lastSampleAt : started;
+      Instant offlineAt = reference.plus(offlineAfter);
+      boolean offline = !now.isBefore(offlineAt);
+      NodeStatus.State state;
+      Instant since;
+      if (offline) {
+        state = NodeStatus.State.OFFLINE;
+        since = lastSampleAt != null ? lastSampleAt : started;
+      } else if (lastSampleAt != null) {
+        state = NodeStatus.State.ONLINE;
+        since = onlineSince;
+      } else {
+        state = NodeStatus.State.UNKNOWN;
+        since = started;
+      }
+      return new NodeStatus(
+          serverId, state, since, lastSampleAt, lastError, lastReason, failures, latest, document);
+    }
+  }
+}

@@ -1,0 +1,264 @@
+package dev.fleetpanel.panel.metrics;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+
+/**
+ * Reads a server's history from the tier that covers the range, with the seed's caps on points per
+ * series: 1 h raw (800 points), 24 h raw (1500), 7 d hourly (500), 30 d hourly (500), 365 d daily
+ * (500). Points are averages (and maxima) over equal steps, computed in SQL; stretches without data
+ * come back as gaps, told apart by whether the panel was running.
+ */
+public final class HistoryService {
+
+  /** A period of the history API. */
+  public enum Period {
+    H1("1h", Duration.ofHours(1), Tier.RAW, 800),
+    H24("24h", Duration.ofHours(24), Tier.RAW, 1500),
+    D7("7d", Duration.ofDays(7), Tier.HOURLY, 500),
+    D30("30d", Duration.ofDays(30), Tier.HOURLY, 500),
+    D365("365d", Duration.ofDays(365), Tier.DAILY, 500);
+
+    final String wire;
+    final Duration span;
+    final Tier tier;
+    final int cap;
+
+    Period(String wire, Duration span, Tier tier, int cap) {
+      this.wire = wire;
+      this.span = span;
+      this.tier = tier;
+      this.cap = cap;
+    }
+
+    /**
+     * @throws IllegalArgumentException for anything but 1h, 24h, 7d, 30d, 365d
+     */
+    public static Period of(String wire) {
+      for (Period p : values()) {
+        if (p.wire.equals(wire)) {
+          return p;
+        }
+      }
+      throw new IllegalArgumentException("period must be one of 1h, 24h, 7d, 30d, 365d");
+    }
+
+    public String wire() {
+      return wire;
+    }
+  }
+
+  enum Tier {
+    RAW("raw", "metrics_raw", "ts", null),
+    HOURLY("hourly", "metrics_hourly", "bucket", Duration.ofHours(1)),
+    DAILY("daily", "metrics_daily", "bucket", Duration.ofDays(1));
+
+    final String wire;
+    final String table;
+    final String time;
+    final Duration resolution;
+
+    Tier(String wire, String table, String time, Duration resolution) {
+      this.wire = wire;
+      this.table = table;
+      this.time = time;
+      this.resolution = resolution;
+    }
+  }
+
+  private final DataSource dataSource;
+  private final Clock clock;
+  private final Supplier<Duration> interval;
+
+  public HistoryService(DataSource dataSource, Clock clock, Supplier<Duration> interval) {
+    this.dataSource = dataSource;
+    this.clock = clock;
+    this.interval = interval;
+  }
+
+  /**
+   * The history of {@code period}, ending now or over {@code from}-{@code to} when given (the tier
+   * and cap are the period's).
+   *
+   * @throws IllegalArgumentException when {@code from} is not before {@code to}
+   */
+  public History history(long serverId, Period period, Instant from, Instant to)
+      throws SQLException {
+    Instant end = to != null ? to : clock.instant();
+    Instant start = from != null ? from : end.minus(period.span);
+    if (!start.isBefore(end)) {
+      throw new IllegalArgumentException("from must be before to");
+    }
+    long spanSeconds = Duration.between(start, end).toSeconds();
+    long step = Math.max(1, (spanSeconds + period.cap - 1) / period.cap);
+    if (period.tier.resolution != null) {
+      step = Math.max(step, period.tier.resolution.toSeconds());
+    }
+    List<Map<String, Object>> points = points(serverId, period.tier, start, end, step);
+    Duration spacing =
+        Duration.ofSeconds(
+            Math.max(
+                step,
+                period.tier.resolution != null
+                    ? period.tier.resolution.toSeconds()
+                    : interval.get().toSeconds()));
+    List<History.Gap> gaps = gaps(points, start, end, spacing);
+    return new History(period.wire, period.tier.wire, start, end, step, points, gaps);
+  }
+
+  private List<Map<String, Object>> points(
+      long serverId, Tier tier, Instant start, Instant end, long step) throws SQLException {
+    String sql = query(tier);
+    List<Map<String, Object>> points = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement select = c.prepareStatement(sql)) {
+      select.setLong(1, serverId);
+      select.setObject(2, OffsetDateTime.ofInstant(start, ZoneOffset.UTC));
+      select.setObject(3, OffsetDateTime.ofInstant(end, ZoneOffset.UTC));
+      select.setLong(4, step);
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          points.add(point(rows, tier));
+        }
+      }
+    }
+    return points;
+  }
+
+  /**
+   * One row per step: the first time in it, the number of samples, and each metric's average and
+   * maximum (weighted by sample count on the rollup tiers).
+   */
+  static String query(Tier tier) {
+    String metrics =
+        MetricColumn.ALL.stream()
+            .map(
+                c ->
+                    tier == Tier.RAW
+                        ? "AVG(" + c.column() + "), MAX(" + c.column() + ")"
+                        : "SUM("
+                            + c.column()
+                            + " * samples) / NULLIF(SUM(CASE WHEN "
+                            + c.column()
+                            + " IS NULL THEN 0 ELSE samples END), 0), MAX("
+                            + c.maxColumn()
+                            + ")")
+            .collect(Collectors.joining(", "));
+    String count = tier == Tier.RAW ? "COUNT(*)" : "SUM(samples)";
+    String perCpu = tier == Tier.RAW ? ", MAX(per_cpu)" : "";
+    return "SELECT MIN("
+        + tier.time
+        + "), "
+        + count
+        + ", "
+        + metrics
+        + perCpu
+        + " FROM "
+        + tier.table
+        + " WHERE server_id = ? AND "
+        + tier.time
+        + " >= ? AND "
+        + tier.time
+        + " < ? GROUP BY FLOOR(EXTRACT(EPOCH FROM "
+        + tier.time
+        + ") / ?) ORDER BY 1";
+  }
+
+  private static Map<String, Object> point(ResultSet row, Tier tier) throws SQLException {
+    Map<String, Object> point = new LinkedHashMap<>();
+    point.put("timestamp", row.getObject(1, OffsetDateTime.class).toInstant().toString());
+    point.put("data_points", row.getLong(2));
+    int index = 3;
+    for (MetricColumn column : MetricColumn.ALL) {
+      point.put(column.json(), number(row, index));
+      point.put("max_" + column.json(), number(row, index + 1));
+      index += 2;
+    }
+    percent(point, "memory_percent", "memory_used", "memory_total");
+    percent(point, "swap_percent", "swap_used", "swap_total");
+    percent(point, "disk_percent", "disk_used", "disk_total");
+    if (tier == Tier.RAW) {
+      String perCpu = row.getString(index);
+      if (perCpu != null) {
+        point.put("per_cpu_percent", perCpu(perCpu));
+      }
+    }
+    return point;
+  }
+
+  private static Double number(ResultSet row, int index) throws SQLException {
+    double value = row.getDouble(index);
+    return row.wasNull() ? null : Math.round(value * 100) / 100.0;
+  }
+
+  private static void percent(Map<String, Object> point, String key, String used, String total) {
+    if (point.get(used) instanceof Double u && point.get(total) instanceof Double t && t > 0) {
+      point.put(key, Math.round(u / t * 1000) / 10.0);
+    } else {
+      point.put(key, null);
+    }
+  }
+
+  private static List<Double> perCpu(String text) {
+    List<Double> cores = new ArrayList<>();
+    for (String part : text.split(",")) {
+      try {
+        cores.add(Double.parseDouble(part));
+      } catch (NumberFormatException e) {
+        return List.of();
+      }
+    }
+    return cores;
+  }
+
+  /**
+   * Stretches longer than 2.5 spacings without a point (also before the first and after the last),
+   * each marked {@code panel} when the collector was not running for most of it, else {@code node}.
+   */
+  private List<History.Gap> gaps(
+      List<Map<String, Object>> points, Instant start, Instant end, Duration spacing)
+      throws SQLException {
+    Duration tolerance = spacing.multipliedBy(5).dividedBy(2);
+    List<Instant> times = new ArrayList<>();
+    for (Map<String, Object> point : points) {
+      times.add(Instant.parse((String) point.get("timestamp")));
+    }
+    List<Instant[]> holes = new ArrayList<>();
+    Instant previous = start;
+    for (Instant t : times) {
+      if (Duration.between(previous, t).compareTo(tolerance) > 0) {
+        holes.add(new Instant[] {previous, t});
+      }
+      previous = t.plus(spacing);
+    }
+    if (Duration.between(previous, end).compareTo(tolerance) > 0) {
+      holes.add(new Instant[] {previous, end});
+    }
+    if (holes.isEmpty()) {
+      return List.of();
+    }
+    List<Instant[]> runs = CollectorRuns.between(dataSource, start, end);
+    List<History.Gap> gaps = new ArrayList<>();
+    for (Instant[] hole : holes) {
+      Duration length = Duration.between(hole[0], hole[1]);
+      Duration covered = CollectorRuns.overlap(runs, hole[0], hole[1]);
+      String kind = covered.multipliedBy(2).compareTo(length) >= 0 ? "node" : "panel";
+      gaps.add(new History.Gap(hole[0], hole[1], kind));
+    }
+    return gaps;
+  }
+}

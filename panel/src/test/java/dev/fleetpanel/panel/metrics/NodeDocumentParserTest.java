@@ -1,0 +1,72 @@
+package dev.fleetpanel.panel.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The agent's real document (its golden file) as the panel reads it. */
+class NodeDocumentParserTest {
+
+  static final Path GOLDEN =
+      Path.of(System.getProperty("fleetpanel.root", ".."))
+          .resolve("node-api/agent/src/test/resources/golden/metrics-root1.json");
+
+  static String golden() throws Exception {
+    return Files.readString(GOLDEN);
+  }
+
+  @Test
+  void readsTheAgentsDocument() throws Exception {
+    NodeReading r = NodeDocumentParser.parse(golden());
+
+    assertThat(r.nodeTime()).isEqualTo(Instant.parse("2026-01-01T12:00:00Z"));
+    assertThat(r.bootId()).isEqualTo("3f2b9c1e-8d4a-4f6b-9e2d-7c1a5b8e0f42");
+    assertThat(gauge(r, MetricColumn.LOAD1)).isEqualTo(0.52);
+    assertThat(gauge(r, MetricColumn.MEM_USED)).isEqualTo(6601929728d);
+    assertThat(gauge(r, MetricColumn.MEM_TOTAL)).isEqualTo(16715509760d);
+    assertThat(gauge(r, MetricColumn.SWAP_USED)).isEqualTo(536870912d);
+    assertThat(gauge(r, MetricColumn.TCP_ESTABLISHED)).isEqualTo(6);
+    assertThat(gauge(r, MetricColumn.TCP_CLOSE_WAIT)).isEqualTo(2);
+    assertThat(gauge(r, MetricColumn.TCP_OTHER)).isEqualTo(5);
+    assertThat(gauge(r, MetricColumn.UDP)).isEqualTo(6);
+    assertThat(gauge(r, MetricColumn.CONNTRACK)).isEqualTo(1234);
+    assertThat(gauge(r, MetricColumn.PROCESSES)).isEqualTo(4);
+    assertThat(gauge(r, MetricColumn.DISK_TOTAL)).isGreaterThanOrEqualTo(107374182400d);
+    assertThat(r.counters()[NodeReading.NET_RX]).isEqualTo(1009181586292d);
+    assertThat(r.counters()[NodeReading.NET_TX]).isEqualTo(134204693012d);
+    assertThat(r.counters()[NodeReading.DISK_READ]).isGreaterThanOrEqualTo(5023918080d);
+    assertThat(r.perCpu()).matches("[0-9.]+(,[0-9.]+)*");
+    assertThat(Double.isNaN(gauge(r, MetricColumn.NET_RX))).as("rates come later").isTrue();
+  }
+
+  @Test
+  void missingSectionsAreNaNNotErrors() throws Exception {
+    NodeReading r =
+        NodeDocumentParser.parse(
+            "{\"timestamp\":\"2026-01-01T12:00:00Z\",\"cpu\":null,\"memory\":{\"ram\":{}}}");
+
+    assertThat(Double.isNaN(gauge(r, MetricColumn.CPU))).isTrue();
+    assertThat(Double.isNaN(gauge(r, MetricColumn.MEM_USED))).isTrue();
+    assertThat(Double.isNaN(r.counters()[NodeReading.NET_RX])).isTrue();
+    assertThat(r.bootId()).isNull();
+    assertThat(r.perCpu()).isNull();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"", "<html>hi</html>", "[1,2]", "{\"not\":\"metrics\"}", "{\"timestamp\":5}"})
+  void somethingElseIsRefused(String body) {
+    assertThatThrownBy(() -> NodeDocumentParser.parse(body))
+        .isInstanceOf(NodeDocumentParser.NotAMetricsDocument.class);
+  }
+
+  private static double gauge(NodeReading r, MetricColumn column) {
+    return r.gauges()[column.ordinal()];
+  }
+}
