@@ -37,6 +37,7 @@ public final class Poller implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Poller.class.getName());
   static final int CYCLES_KEPT = 120;
   static final Duration MAINTENANCE_EVERY = Duration.ofMinutes(1);
+  static final Duration LIST_EVERY = Duration.ofSeconds(2);
 
   private final ServerService servers;
   private final NodeClient client;
@@ -55,6 +56,9 @@ public final class Poller implements AutoCloseable {
   private Instant nextCycle = Instant.MIN;
   private Instant nextMaintenance = Instant.MIN;
   private volatile boolean maintenanceFailing;
+  private volatile List<Server> lastKnown = List.of();
+  private volatile boolean listFailing;
+  private Instant nextList = Instant.MIN;
 
   public Poller(
       ServerService servers,
@@ -76,6 +80,7 @@ public final class Poller implements AutoCloseable {
   }
 
   public void start() {
+    refreshServers();
     ticker.scheduleWithFixedDelay(this::tick, 0, 200, TimeUnit.MILLISECONDS);
     storage.scheduleWithFixedDelay(this::store, 1, 1, TimeUnit.SECONDS);
   }
@@ -96,14 +101,7 @@ public final class Poller implements AutoCloseable {
 
   /** Polls every active server once; returns when every poll has settled (for tests). */
   CompletableFuture<CycleStats> cycle(Instant started) {
-    List<Server> active;
-    try {
-      active = servers.list().stream().filter(Server::active).toList();
-    } catch (RuntimeException e) {
-      // The server list comes from the database; without it this cycle polls nobody.
-      LOG.log(Level.FINE, "Cannot list servers: " + e.getMessage(), e);
-      return CompletableFuture.completedFuture(new CycleStats(started, 0, 0, 0, 0, 0, 0));
-    }
+    List<Server> active = lastKnown;
     Duration deadline = deadline(settings.interval());
     long t0 = System.nanoTime();
     AtomicLong lastAnswer = new AtomicLong(t0);
@@ -153,6 +151,28 @@ public final class Poller implements AutoCloseable {
             });
   }
 
+  /**
+   * Reads the active servers from the database for the next cycles. It runs on the storage thread,
+   * never in a cycle: while the database is away each try waits for the pool's timeout, and the
+   * polling goes on meanwhile with the list it last gave.
+   */
+  void refreshServers() {
+    try {
+      lastKnown = servers.list().stream().filter(Server::active).toList();
+      if (listFailing) {
+        listFailing = false;
+        LOG.info("The server list is read again.");
+      }
+    } catch (RuntimeException e) {
+      if (!listFailing) {
+        listFailing = true;
+        LOG.log(
+            Level.WARNING,
+            "Cannot read the server list (" + e.getMessage() + "); polling the last known one.");
+      }
+    }
+  }
+
   /** Half the interval, at most the node client's total timeout. */
   static Duration deadline(Duration interval) {
     Duration half = interval.dividedBy(2);
@@ -186,9 +206,16 @@ public final class Poller implements AutoCloseable {
     return true;
   }
 
-  /** The storage thread: samples and heartbeat every second, rollups every minute. */
+  /**
+   * The storage thread: the server list every {@link #LIST_EVERY}, samples and heartbeat every
+   * second, rollups every minute.
+   */
   private void store() {
     Instant now = clock.instant();
+    if (!now.isBefore(nextList)) {
+      nextList = now.plus(LIST_EVERY);
+      refreshServers();
+    }
     try {
       if (!runs.started()) {
         runs.start(now);
