@@ -1,5 +1,6 @@
-package dev.fleetpanel.panel.node.web;
+package dev.fleetpanel.panel.metrics.web;
 
+import dev.fleetpanel.panel.metrics.NodeDocumentParser;
 import dev.fleetpanel.panel.node.NodeClient;
 import dev.fleetpanel.panel.node.NodeConnections;
 import jakarta.inject.Inject;
@@ -15,7 +16,8 @@ import java.util.Map;
 
 /**
  * {@code GET api/proxy/{id}/metrics/live}: asks the node now and returns its {@code /api/metrics}
- * document unchanged; 502 with the reason when the node cannot be reached.
+ * document unchanged; 502 with the reason when the node cannot be reached or answers something else
+ * than the agent's metrics (reason {@code garbage}).
  */
 @Path("api/proxy/{id}/metrics/live")
 public class LiveMetricsResource {
@@ -25,12 +27,24 @@ public class LiveMetricsResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Response live(@PathParam("id") long id) {
     NodeClient.Reply reply = connections.liveMetrics(id);
-    if (reply.ok()) {
-      return Response.ok(reply.body(), MediaType.APPLICATION_JSON_TYPE).build();
+    if (!reply.ok()) {
+      return badGateway(reply.detail(), reply.failure().name().toLowerCase(Locale.ROOT));
     }
+    if (!reply.json()) {
+      return badGateway("the node answered " + reply.contentType() + ", not JSON", "garbage");
+    }
+    try {
+      NodeDocumentParser.parse(reply.body());
+    } catch (NodeDocumentParser.NotAMetricsDocument e) {
+      return badGateway(e.getMessage(), "garbage");
+    }
+    return Response.ok(reply.body(), MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  private static Response badGateway(String message, String reason) {
     Map<String, Object> error = new LinkedHashMap<>();
-    error.put("error", reply.detail());
-    error.put("reason", reply.failure().name().toLowerCase(Locale.ROOT));
+    error.put("error", message);
+    error.put("reason", reason);
     return Response.status(Response.Status.BAD_GATEWAY).entity(error).build();
   }
 }

@@ -1,0 +1,161 @@
+package dev.fleetpanel.panel.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fleetpanel.node.trust.CsrFactory;
+import dev.fleetpanel.node.trust.EnrolmentProof;
+import dev.fleetpanel.node.trust.EnrolmentToken;
+import dev.fleetpanel.node.trust.NodeKeyRequest;
+import dev.fleetpanel.node.trust.Pem;
+import dev.fleetpanel.node.trust.TrustMaterial;
+import dev.fleetpanel.panel.testing.Http;
+import dev.fleetpanel.panel.testing.PanelServer;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The collection's API through the running war, with nodes enrolled over its API and polled by its
+ * own poller: the latest sample, the history's shape and errors, the collector's settings, and a
+ * node that answers garbage.
+ */
+class MetricsHttpIT {
+  static PanelServer panel;
+  static Http admin;
+  static final List<FakeNode> nodes = new ArrayList<>();
+
+  @BeforeAll
+  static void start() {
+    panel = PanelServer.shared();
+    admin = new Http(panel.base()).from("203.0.113.60");
+    assertThat(admin.login(PanelServer.PASSWORD).statusCode()).isEqualTo(200);
+  }
+
+  @AfterAll
+  static void stop() {
+    nodes.forEach(FakeNode::close);
+  }
+
+  /** Adds a server, enrols a fake node for it through the API; returns the server's id. */
+  private static String enrolledNode(FakeNode.Behaviour behaviour) throws Exception {
+    HttpResponse<String> created =
+        admin.post(
+            "api/servers",
+            "{\"name\":\"metrics-" + System.nanoTime() + "\",\"address\":\"127.0.0.1\"}");
+    String id = json(created).get("id").toString();
+    EnrolmentToken token =
+        EnrolmentToken.decode(
+            json(admin.post("api/servers/" + id + "/enrolment-token", "")).getString("token"));
+    NodeKeyRequest request = CsrFactory.create();
+    Base64.Encoder b64 = Base64.getEncoder();
+    JsonObject enrolled =
+        json(
+            new Http(panel.base())
+                .from("203.0.113.61")
+                .post(
+                    "api/nodes/enroll",
+                    Json.createObjectBuilder()
+                        .add("token_id", token.tokenId())
+                        .add("csr", b64.encodeToString(request.csrDer()))
+                        .add(
+                            "proof",
+                            b64.encodeToString(EnrolmentProof.compute(token, request.csrDer())))
+                        .build()
+                        .toString()));
+    FakeNode node =
+        new FakeNode(
+            TrustMaterial.forAgent(
+                Pem.privateKey(request.privateKey()),
+                enrolled.getString("certificate"),
+                enrolled.getString("client_issuer"),
+                enrolled.getString("client_crl")),
+            NodeDocumentParserTest.golden());
+    node.behaviour = behaviour;
+    nodes.add(node);
+    assertThat(admin.put("api/servers/" + id, "{\"agent_port\":" + node.port() + "}").statusCode())
+        .isEqualTo(200);
+    return id;
+  }
+
+  private static JsonObject json(HttpResponse<String> response) {
+    return Json.createReader(new StringReader(response.body())).readObject();
+  }
+
+  @Test
+  void theLatestSampleArrivesFromThePollerAndTheHistoryHasItsShape() throws Exception {
+    String id = enrolledNode(FakeNode.Behaviour.NORMAL);
+
+    HttpResponse<String> latest = admin.get("api/proxy/" + id + "/metrics");
+    for (int i = 0; i < 60 && latest.statusCode() == 503; i++) {
+      Thread.sleep(500);
+      latest = admin.get("api/proxy/" + id + "/metrics");
+    }
+
+    assertThat(latest.statusCode()).as(latest.body()).isEqualTo(200);
+    assertThat(latest.headers().firstValue("X-Node-Status")).hasValue("online");
+    assertThat(json(latest).getJsonObject("cpu")).isNotNull();
+    HttpResponse<String> history = admin.get("api/proxy/" + id + "/metrics/history?period=1h");
+    assertThat(history.statusCode()).isEqualTo(200);
+    JsonObject h = json(history);
+    assertThat(h.getString("period")).isEqualTo("1h");
+    assertThat(h.getString("data_source")).isEqualTo("raw");
+    assertThat(h.containsKey("gaps")).isTrue();
+    assertThat(h.getJsonArray("data")).isNotNull();
+  }
+
+  @Test
+  void badHistoryParametersAre422AndUnknownServers404() {
+    String id =
+        json(admin.post(
+                "api/servers",
+                "{\"name\":\"history-" + System.nanoTime() + "\",\"address\":\"127.0.0.1\"}"))
+            .get("id")
+            .toString();
+    String base = "api/proxy/" + id + "/metrics/history";
+
+    HttpResponse<String> period = admin.get(base + "?period=2h");
+    HttpResponse<String> from = admin.get(base + "?period=1h&from=yesterday");
+    HttpResponse<String> backwards =
+        admin.get(base + "?period=1h&from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z");
+
+    assertThat(period.statusCode()).isEqualTo(422);
+    assertThat(period.body()).contains("period");
+    assertThat(from.statusCode()).isEqualTo(422);
+    assertThat(from.body()).contains("from");
+    assertThat(backwards.statusCode()).isEqualTo(422);
+    assertThat(admin.get("api/proxy/999999/metrics/history").statusCode()).isEqualTo(404);
+    assertThat(new Http(panel.base()).from("203.0.113.62").get(base).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void aNodeAnsweringGarbageIsABadGatewayWithItsReason() throws Exception {
+    String id = enrolledNode(FakeNode.Behaviour.HTML);
+
+    HttpResponse<String> live = admin.get("api/proxy/" + id + "/metrics/live");
+
+    assertThat(live.statusCode()).isEqualTo(502);
+    assertThat(json(live).getString("reason")).isEqualTo("garbage");
+    assertThat(admin.get("api/proxy/" + id + "/metrics").statusCode()).isEqualTo(503);
+  }
+
+  @Test
+  void thePollIntervalIsValidatedAndAppliedWithoutARestart() {
+    HttpResponse<String> tooShort = admin.put("api/collector", "{\"interval_seconds\":3}");
+    HttpResponse<String> set = admin.put("api/collector", "{\"interval_seconds\":15}");
+    HttpResponse<String> back = admin.put("api/collector", "{\"interval_seconds\":10}");
+
+    assertThat(tooShort.statusCode()).isEqualTo(422);
+    assertThat(tooShort.body()).contains("interval_seconds");
+    assertThat(set.statusCode()).isEqualTo(200);
+    assertThat(json(set).getInt("interval_seconds")).isEqualTo(15);
+    assertThat(json(back).getInt("interval_seconds")).isEqualTo(10);
+    assertThat(json(admin.get("api/collector")).getJsonArray("cycles")).isNotEmpty();
+  }
+}
