@@ -108,6 +108,13 @@ class MetricsHttpIT {
     assertThat(h.getString("data_source")).isEqualTo("raw");
     assertThat(h.containsKey("gaps")).isTrue();
     assertThat(h.getJsonArray("data")).isNotNull();
+    assertThat(admin.get("api/servers/status").body())
+        .contains("\"server_id\":" + id + ",\"status\":\"online\"");
+    org.jsoup.nodes.Element cell =
+        org.jsoup.Jsoup.parseBodyFragment(admin.get("servers/status").body())
+            .getElementById("status-" + id);
+    assertThat(cell.text()).startsWith("online since");
+    assertThat(admin.get("servers").body()).contains("hx-get=\"servers/status\"");
   }
 
   @Test
@@ -157,5 +164,11 @@ class MetricsHttpIT {
     assertThat(json(set).getInt("interval_seconds")).isEqualTo(15);
     assertThat(json(back).getInt("interval_seconds")).isEqualTo(10);
     assertThat(json(admin.get("api/collector")).getJsonArray("cycles")).isNotEmpty();
+    HttpResponse<String> form = admin.postForm("settings/collector", "interval_seconds=301");
+    assertThat(form.statusCode()).isEqualTo(422);
+    assertThat(form.body()).contains("from 5 to 300");
+    HttpResponse<String> saved = admin.postForm("settings/collector", "interval_seconds=10");
+    assertThat(saved.statusCode()).isEqualTo(200);
+    assertThat(admin.get("settings").body()).contains("name=\"interval_seconds\"");
   }
 }

@@ -3,6 +3,7 @@ package dev.fleetpanel.panel.settings.web;
 import dev.fleetpanel.panel.auth.ApiTokenService;
 import dev.fleetpanel.panel.auth.AuthService;
 import dev.fleetpanel.panel.auth.Session;
+import dev.fleetpanel.panel.metrics.CollectorSettings;
 import dev.fleetpanel.panel.platform.errors.InvalidInputException;
 import dev.fleetpanel.panel.platform.web.ErrorMapper;
 import dev.fleetpanel.panel.platform.web.RequestInfo;
@@ -24,7 +25,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 
-/** The Settings page: API tokens and the admin password. */
+/** The Settings page: collection, API tokens and the admin password. */
 @Path("settings")
 @Produces(MediaType.TEXT_HTML)
 public class SettingsResource {
@@ -32,13 +33,38 @@ public class SettingsResource {
 
   @Inject ApiTokenService tokens;
   @Inject AuthService auth;
+  @Inject CollectorSettings collector;
   @Inject SessionCookies cookies;
   @Context HttpServletRequest request;
   @Context UriInfo uriInfo;
 
   @GET
   public View page() {
-    return withTokens(View.page(TEMPLATE, "content")).with("errors", Map.of());
+    return withTokens(View.page(TEMPLATE, "content"))
+        .with("errors", Map.of())
+        .with("intervalSeconds", collector.intervalSeconds());
+  }
+
+  /** The poll interval, applied at the next cycle. */
+  @POST
+  @Path("collector")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response setCollector(@FormParam("interval_seconds") String interval) {
+    View view = View.fragment(TEMPLATE, "collector");
+    try {
+      collector.setIntervalSeconds(
+          Integer.parseInt(interval == null ? "" : interval.strip()),
+          RequestInfo.of(request).actor());
+      return Response.ok(
+              view.with("intervalSeconds", collector.intervalSeconds()).with("saved", true))
+          .build();
+    } catch (IllegalArgumentException e) {
+      return Response.status(ErrorMapper.UNPROCESSABLE)
+          .entity(
+              view.with("intervalSeconds", interval)
+                  .with("collectorError", "collector.interval.invalid"))
+          .build();
+    }
   }
 
   @POST
