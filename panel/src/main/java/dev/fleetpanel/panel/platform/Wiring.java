@@ -106,7 +106,9 @@ public class Wiring {
               new CollectorRuns(database.dataSource()),
               collectorSettings,
               clock);
-      history = new HistoryService(database.dataSource(), clock, collectorSettings::interval);
+      history =
+          new HistoryService(
+              database.dataSource(), database.dialect(), clock, collectorSettings::interval);
       templates = Templates.forServletContext(context);
       if (config.devMode()) {
         DevNode.prepare(

@@ -59,7 +59,7 @@ class MetricsStoreIT {
     writer = new SampleWriter(ds, partitions);
     rollups = new Rollups(ds, partitions, clock);
     runs = new CollectorRuns(ds);
-    history = new HistoryService(ds, clock, () -> Duration.ofSeconds(10));
+    history = new HistoryService(ds, database.dialect(), clock, () -> Duration.ofSeconds(10));
     runs.start(T0);
   }
 

@@ -86,7 +86,8 @@ class StorageBench {
               database,
               "SELECT COALESCE(SUM(n_dead_tup), 0) FROM pg_stat_user_tables WHERE relname LIKE 'metrics_%'"));
       HistoryService history =
-          new HistoryService(database.dataSource(), clock, () -> Duration.ofSeconds(10));
+          new HistoryService(
+              database.dataSource(), database.dialect(), clock, () -> Duration.ofSeconds(10));
       for (HistoryService.Period period :
           List.of(
               HistoryService.Period.H24, HistoryService.Period.D30, HistoryService.Period.D365)) {

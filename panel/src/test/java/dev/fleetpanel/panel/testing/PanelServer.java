@@ -44,7 +44,14 @@ public final class PanelServer {
       try {
         PanelServer server =
             new PanelServer(db, Files.createTempDirectory("fleetpanel-it"), freePort());
-        server.start();
+        try {
+          server.start();
+        } catch (RuntimeException e) {
+          // A war that failed to deploy leaves Payara running: stop it, or it outlives the tests.
+          server.stop();
+          db.close();
+          throw e;
+        }
         Runtime.getRuntime()
             .addShutdownHook(
                 new Thread(
