@@ -11,9 +11,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -112,7 +110,7 @@ public final class HistoryService {
     if (period.tier.resolution != null) {
       step = Math.max(step, period.tier.resolution.toSeconds());
     }
-    List<Map<String, Object>> points = points(serverId, period.tier, start, end, step);
+    List<History.Point> points = points(serverId, period.tier, start, end, step);
     Duration spacing =
         Duration.ofSeconds(
             Math.max(
@@ -124,10 +122,10 @@ public final class HistoryService {
     return new History(period.wire, period.tier.wire, start, end, step, points, gaps);
   }
 
-  private List<Map<String, Object>> points(
+  private List<History.Point> points(
       long serverId, Tier tier, Instant start, Instant end, long step) throws SQLException {
     String sql = query(tier, step, dialect);
-    List<Map<String, Object>> points = new ArrayList<>();
+    List<History.Point> points = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
         PreparedStatement select = c.prepareStatement(sql)) {
       select.setLong(1, serverId);
@@ -200,52 +198,29 @@ public final class HistoryService {
         + ") steps GROUP BY step_no ORDER BY 1";
   }
 
-  private static Map<String, Object> point(ResultSet row, Tier tier) throws SQLException {
-    Map<String, Object> point = new LinkedHashMap<>();
-    point.put("timestamp", row.getObject(1, OffsetDateTime.class).toInstant().toString());
-    point.put("data_points", row.getLong(2));
+  private static History.Point point(ResultSet row, Tier tier) throws SQLException {
+    int n = MetricColumn.ALL.size();
+    double[] averages = new double[n];
+    double[] maxima = new double[n];
+    java.util.Arrays.fill(maxima, Double.NaN);
     int index = 3;
     for (MetricColumn column : MetricColumn.ALL) {
-      point.put(column.json(), number(row, index++));
+      averages[column.ordinal()] = number(row, index++);
       if (column.peaked()) {
-        point.put("max_" + column.json(), number(row, index++));
+        maxima[column.ordinal()] = number(row, index++);
       }
     }
-    percent(point, "memory_percent", "memory_used", "memory_total");
-    percent(point, "swap_percent", "swap_used", "swap_total");
-    percent(point, "disk_percent", "disk_used", "disk_total");
-    if (tier == Tier.RAW) {
-      String perCpu = row.getString(index);
-      if (perCpu != null) {
-        point.put("per_cpu_percent", perCpu(perCpu));
-      }
-    }
-    return point;
+    return new History.Point(
+        row.getObject(1, OffsetDateTime.class).toInstant(),
+        row.getLong(2),
+        averages,
+        maxima,
+        tier == Tier.RAW ? row.getString(index) : null);
   }
 
-  private static Double number(ResultSet row, int index) throws SQLException {
+  private static double number(ResultSet row, int index) throws SQLException {
     double value = row.getDouble(index);
-    return row.wasNull() ? null : Math.round(value * 100) / 100.0;
-  }
-
-  private static void percent(Map<String, Object> point, String key, String used, String total) {
-    if (point.get(used) instanceof Double u && point.get(total) instanceof Double t && t > 0) {
-      point.put(key, Math.round(u / t * 1000) / 10.0);
-    } else {
-      point.put(key, null);
-    }
-  }
-
-  private static List<Double> perCpu(String text) {
-    List<Double> cores = new ArrayList<>();
-    for (String part : text.split(",")) {
-      try {
-        cores.add(Double.parseDouble(part));
-      } catch (NumberFormatException e) {
-        return List.of();
-      }
-    }
-    return cores;
+    return row.wasNull() ? Double.NaN : value;
   }
 
   /**
@@ -253,16 +228,13 @@ public final class HistoryService {
    * each marked {@code panel} when the collector was not running for most of it, else {@code node}.
    */
   private List<History.Gap> gaps(
-      List<Map<String, Object>> points, Instant start, Instant end, Duration spacing)
+      List<History.Point> points, Instant start, Instant end, Duration spacing)
       throws SQLException {
     Duration tolerance = spacing.multipliedBy(5).dividedBy(2);
-    List<Instant> times = new ArrayList<>();
-    for (Map<String, Object> point : points) {
-      times.add(Instant.parse((String) point.get("timestamp")));
-    }
     List<Instant[]> holes = new ArrayList<>();
     Instant previous = start;
-    for (Instant t : times) {
+    for (History.Point point : points) {
+      Instant t = point.at();
       if (Duration.between(previous, t).compareTo(tolerance) > 0) {
         holes.add(new Instant[] {previous, t});
       }

@@ -15,7 +15,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
@@ -108,11 +107,13 @@ class MetricsStoreIT {
     assertThat(h.source()).isEqualTo("raw");
     assertThat(h.points()).hasSize(360);
     assertThat(h.gaps()).isEmpty();
-    Map<String, Object> first = h.points().get(0);
-    assertThat(first.get("timestamp")).isEqualTo(T0.toString());
-    assertThat(first.get("memory_percent")).isEqualTo(25.0);
-    assertThat(first.get("net_rx_bytes_per_sec")).isEqualTo(1000.0);
-    assertThat(first.get("per_cpu_percent")).isEqualTo(List.of(10.0, 20.0));
+    History.Point first = h.points().get(0);
+    assertThat(first.at()).isEqualTo(T0);
+    assertThat(first.average(MetricColumn.MEM_USED) / first.average(MetricColumn.MEM_TOTAL))
+        .isEqualTo(0.25);
+    assertThat(first.average(MetricColumn.NET_RX)).isEqualTo(1000.0);
+    assertThat(first.maximum(MetricColumn.CPU)).isZero();
+    assertThat(first.perCpu()).isEqualTo("10.0,20.0");
     assertThat(count("SELECT COUNT(*) FROM metrics_raw")).isEqualTo(360);
   }
 
@@ -191,7 +192,7 @@ class MetricsStoreIT {
     History week = history.history(SERVER, HistoryService.Period.D7, null, null);
     assertThat(week.source()).isEqualTo("hourly");
     assertThat(week.points()).hasSize(26);
-    assertThat(week.points().get(0)).containsEntry("data_points", 360L);
+    assertThat(week.points().get(0).samples()).isEqualTo(360);
 
     now(T0.plus(Duration.ofDays(40)));
     rollups.run();

@@ -11,12 +11,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * {@code GET api/proxy/{id}/metrics/history?period=1h|24h|7d|30d|365d[&from=&to=]} (ISO-8601
@@ -30,7 +29,7 @@ public class HistoryResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  public Map<String, Object> history(
+  public Response history(
       @PathParam("id") long id,
       @QueryParam("period") String period,
       @QueryParam("from") String from,
@@ -51,27 +50,9 @@ public class HistoryResource {
     } catch (IllegalArgumentException e) {
       throw InvalidInputException.of("from", "history.range.invalid");
     }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("period", h.period());
-    out.put("data_source", h.source());
-    out.put("from_time", h.from().toString());
-    out.put("to_time", h.to().toString());
-    out.put("step_seconds", h.stepSeconds());
-    out.put("count", h.points().size());
-    out.put("data", h.points());
-    List<Map<String, Object>> gaps =
-        h.gaps().stream()
-            .map(
-                g -> {
-                  Map<String, Object> gap = new LinkedHashMap<>();
-                  gap.put("from", g.from().toString());
-                  gap.put("to", g.to().toString());
-                  gap.put("kind", g.kind());
-                  return gap;
-                })
-            .toList();
-    out.put("gaps", gaps);
-    return out;
+    History result = h;
+    StreamingOutput body = out -> HistoryJson.write(result, out);
+    return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
   }
 
   private static Instant instant(String field, String value) {
