@@ -39,4 +39,8 @@
   document.addEventListener("htmx:afterSettle", function (event) {
     localize(event.detail.elt.parentNode || document);
   });
+  // Out-of-band swaps (the Servers page's status cells) settle without that event on their parent.
+  document.addEventListener("htmx:oobAfterSwap", function (event) {
+    localize(event.detail.target.parentNode || document);
+  });
 })();

@@ -54,13 +54,15 @@ public final class FleetState {
   }
 
   void succeeded(long serverId, NodeReading reading, Sample sample, String document) {
-    tracks
-        .computeIfAbsent(serverId, Track::new)
-        .succeeded(reading, sample, document, offlineAfter());
+    track(serverId).succeeded(reading, sample, document, offlineAfter());
   }
 
   void failed(long serverId, String reason, String detail) {
-    tracks.computeIfAbsent(serverId, Track::new).failed(reason, detail);
+    track(serverId).failed(reason, detail);
+  }
+
+  private Track track(long serverId) {
+    return tracks.computeIfAbsent(serverId, id -> new Track(id, clock.instant()));
   }
 
   /** Forgets a removed server. */
@@ -75,6 +77,7 @@ public final class FleetState {
   /** One server's mutable state; every method locks it. */
   private final class Track {
     private final long serverId;
+    private final Instant firstPolledAt;
     private NodeReading reading;
     private Sample latest;
     private String document;
@@ -86,8 +89,9 @@ public final class FleetState {
     private int skipLeft;
     private int nextSkip = FIRST_SKIPPED_CYCLES;
 
-    Track(long serverId) {
+    Track(long serverId, Instant firstPolledAt) {
       this.serverId = serverId;
+      this.firstPolledAt = firstPolledAt;
     }
 
     synchronized NodeReading reading() {
@@ -128,20 +132,22 @@ public final class FleetState {
     }
 
     synchronized NodeStatus status(Instant now, Duration offlineAfter) {
-      Instant reference = lastSampleAt != null ? lastSampleAt : started;
+      // A server never seen counts from its first poll (added after the panel started, it has not
+      // been offline since then).
+      Instant reference = lastSampleAt != null ? lastSampleAt : firstPolledAt;
       Instant offlineAt = reference.plus(offlineAfter);
       boolean offline = !now.isBefore(offlineAt);
       NodeStatus.State state;
       Instant since;
       if (offline) {
         state = NodeStatus.State.OFFLINE;
-        since = lastSampleAt != null ? lastSampleAt : started;
+        since = reference;
       } else if (lastSampleAt != null) {
         state = NodeStatus.State.ONLINE;
         since = onlineSince;
       } else {
         state = NodeStatus.State.UNKNOWN;
-        since = started;
+        since = firstPolledAt;
       }
       return new NodeStatus(
           serverId, state, since, lastSampleAt, lastError, lastReason, failures, latest, document);

@@ -44,6 +44,18 @@ class FleetStateTest {
   }
 
   @Test
+  void aServerNeverAnsweringCountsFromItsFirstPollNotFromThePanelsStart() {
+    clock.advance(Duration.ofHours(1));
+    state.failed(3, "refused", "refused");
+    Instant first = clock.instant();
+
+    assertThat(state.status(3).state()).isEqualTo(NodeStatus.State.UNKNOWN);
+    clock.advance(Duration.ofSeconds(60));
+    assertThat(state.status(3).state()).isEqualTo(NodeStatus.State.OFFLINE);
+    assertThat(state.status(3).since()).isEqualTo(first);
+  }
+
+  @Test
   void afterThreeFailuresTheBreakerSkipsThreeCyclesThenProbesAndBacksOff() {
     IntStream.range(0, 3).forEach(i -> state.failed(2, "refused", "refused"));
 

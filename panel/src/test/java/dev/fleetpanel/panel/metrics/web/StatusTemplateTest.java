@@ -41,6 +41,7 @@ class StatusTemplateTest {
     assertThat(online.attr("hx-swap-oob")).isEqualTo("true");
     assertThat(online.hasClass("ok")).isTrue();
     assertThat(online.text()).isEqualTo("online since 2026-11-22T10:00:00Z");
+    assertThat(online.selectFirst("time").attr("datetime")).isEqualTo("2026-11-22T10:00:00Z");
     assertThat(offline.hasClass("err")).isTrue();
     assertThat(offline.text()).startsWith("offline since");
     assertThat(offline.attr("title")).isEqualTo("connection refused");

@@ -123,6 +123,9 @@ class ServersBrowserIT {
         page.locator("#server-table tr").filter(new Locator.FilterOptions().setHasText(name));
     assertThat(row).hasCount(1);
     assertThat(row.locator("strong")).hasText(name);
+    // The collector's status arrives out of band (hx-get servers/status on load).
+    assertThat(row.locator("[id^=status-]"))
+        .containsText(Pattern.compile("not polled yet|offline|online"));
     assertThat(page.locator("#add-server-form").getByLabel("Name")).hasValue("");
     page.screenshot(
         new Page.ScreenshotOptions()
