@@ -39,6 +39,9 @@ public final class Poller implements AutoCloseable {
   static final Duration MAINTENANCE_EVERY = Duration.ofMinutes(1);
   static final Duration LIST_EVERY = Duration.ofSeconds(2);
 
+  /** The agent keeps five minutes of 1-second network rates. */
+  static final long PEAK_WINDOW_MAX = 300;
+
   private final ServerService servers;
   private final NodeClient client;
   private final FleetState state;
@@ -121,7 +124,11 @@ public final class Poller implements AutoCloseable {
       }
       polls.add(
           client
-              .getAsync(server.address(), server.agentPort(), "/api/metrics", deadline)
+              .getAsync(
+                  server.address(),
+                  server.agentPort(),
+                  "/api/metrics?peak_seconds=" + peakWindow(server.id(), started),
+                  deadline)
               .thenAccept(
                   reply -> {
                     if (handle(server.id(), reply)) {
@@ -171,6 +178,20 @@ public final class Poller implements AutoCloseable {
             "Cannot read the server list (" + e.getMessage() + "); polling the last known one.");
       }
     }
+  }
+
+  /**
+   * The seconds since the server's last sample (the interval before the first), 1-300: the agent
+   * then reports the highest 1-second network rate of exactly that stretch, so no peak between two
+   * samples is lost.
+   */
+  private long peakWindow(long serverId, Instant now) {
+    Instant last = state.status(serverId).lastSampleAt();
+    long seconds =
+        last == null
+            ? settings.intervalSeconds()
+            : (Duration.between(last, now).toMillis() + 999) / 1000;
+    return Math.max(1, Math.min(PEAK_WINDOW_MAX, seconds));
   }
 
   /** Half the interval, at most the node client's total timeout. */

@@ -150,6 +150,27 @@ public final class MetricsCollector implements AutoCloseable {
     return snapshot;
   }
 
+  /**
+   * The latest sample with its network averages and peaks over the last {@code window} (at most
+   * {@link PeakTracker#HISTORY} seconds) instead of the sampler's own window: what a client that
+   * polls every {@code window} asks for. Reads memory only.
+   */
+  public MetricsSnapshot current(Duration window) {
+    MetricsSnapshot snapshot = current();
+    if (snapshot.network() == null) {
+      return snapshot;
+    }
+    Map<String, InterfacePeak> rates = peakTracker.recent(nanoTime.getAsLong(), window.toNanos());
+    return new MetricsSnapshot(
+        snapshot.timestamp(),
+        snapshot.cpu(),
+        snapshot.memory(),
+        snapshot.disk(),
+        new MetricsSnapshot.Network(snapshot.network().counters(), rates),
+        snapshot.processes(),
+        snapshot.system());
+  }
+
   /** Takes a fast and a slow sample at once and publishes them (tests, and the first request). */
   public synchronized void sampleNow() {
     sampleFast();

@@ -32,6 +32,39 @@ class PeakTrackerTest {
   }
 
   @Test
+  void aRecentWindowCoversExactlyItsLastSecondsAndLeavesThePollWindowAlone() {
+    PeakTracker tracker = new PeakTracker();
+    tracker.record(sample(0, 0, 0));
+    tracker.record(sample(1, 50_000, 0)); // 50 kB/s: outside a 3-second window at t=4
+    tracker.record(sample(2, 51_000, 0));
+    tracker.record(sample(3, 53_000, 0));
+    tracker.record(sample(4, 56_000, 0));
+
+    Map<String, InterfacePeak> last3 = tracker.recent(4 * SECOND, 3 * SECOND);
+    Map<String, InterfacePeak> last4 = tracker.recent(4 * SECOND, 4 * SECOND);
+
+    assertThat(last3.get("eth0").rxPeakPerSec()).isEqualTo(3_000);
+    assertThat(last3.get("eth0").rxAvgPerSec()).isEqualTo(2_000);
+    assertThat(last4.get("eth0").rxPeakPerSec()).isEqualTo(50_000);
+    assertThat(tracker.poll().get("eth0").rxPeakPerSec()).isEqualTo(50_000);
+  }
+
+  @Test
+  void theRecentHistoryIsBounded() {
+    PeakTracker tracker = new PeakTracker();
+    for (int i = 0; i <= PeakTracker.HISTORY + 50; i++) {
+      tracker.record(sample(i, i == 0 ? 0 : 5_000_000 + i, 0)); // 5 MB in the first second
+    }
+
+    Map<String, InterfacePeak> all =
+        tracker.recent((PeakTracker.HISTORY + 50) * SECOND, 10_000 * SECOND);
+
+    assertThat(all.get("eth0").rxPeakPerSec())
+        .as("the early 5 MB/s second is forgotten")
+        .isEqualTo(1);
+  }
+
+  @Test
   void pollResetsTheWindowButKeepsTheLastSampleAsBaseline() {
     PeakTracker tracker = new PeakTracker();
     tracker.record(sample(0, 0, 0));

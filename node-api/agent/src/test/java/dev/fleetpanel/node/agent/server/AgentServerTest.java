@@ -96,6 +96,19 @@ class AgentServerTest {
   }
 
   @Test
+  void aPeakWindowCanBeAskedForAndIsValidated() throws Exception {
+    HttpResponse<String> window = get("/api/metrics?peak_seconds=10");
+    HttpResponse<String> zero = get("/api/metrics?peak_seconds=0");
+    HttpResponse<String> word = get("/api/metrics?peak_seconds=ten");
+
+    assertThat(window.statusCode()).isEqualTo(200);
+    assertThat(json(window).getJsonObject("network").getJsonArray("interfaces")).isNotEmpty();
+    assertThat(zero.statusCode()).isEqualTo(400);
+    assertThat(json(zero).getString("error")).isEqualTo("peak_seconds must be 1-300");
+    assertThat(word.statusCode()).isEqualTo(400);
+  }
+
+  @Test
   void prometheusText() throws Exception {
     HttpResponse<String> response = get("/metrics");
 
