@@ -163,10 +163,7 @@ public final class Rollups {
 
   /** Hourly rows from raw samples: parameters bucket start, range start, range end. */
   static String hourlySql() {
-    String columns =
-        MetricColumn.ALL.stream()
-            .map(c -> c.column() + ", " + c.maxColumn())
-            .collect(Collectors.joining(", "));
+    String columns = rollupColumns();
     String aggregates =
         MetricColumn.ALL.stream()
             .map(c -> average("AVG(" + c.column() + ")", c) + ", MAX(" + c.column() + ")")
@@ -180,10 +177,7 @@ public final class Rollups {
 
   /** Daily rows from hourly rows, averages weighted by each hour's sample count. */
   static String dailySql() {
-    String columns =
-        MetricColumn.ALL.stream()
-            .map(c -> c.column() + ", " + c.maxColumn())
-            .collect(Collectors.joining(", "));
+    String columns = rollupColumns();
     String aggregates =
         MetricColumn.ALL.stream()
             .map(
@@ -205,6 +199,13 @@ public final class Rollups {
         + aggregates
         + " FROM metrics_hourly WHERE bucket >= ? AND bucket < ? GROUP BY server_id"
         + " ON CONFLICT DO NOTHING";
+  }
+
+  /** Every metric's average and maximum column of a rollup table, in the migration's order. */
+  private static String rollupColumns() {
+    return MetricColumn.ALL.stream()
+        .map(c -> c.column() + ", " + c.maxColumn())
+        .collect(Collectors.joining(", "));
   }
 
   private static String average(String expression, MetricColumn column) {

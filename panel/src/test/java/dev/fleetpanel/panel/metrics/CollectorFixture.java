@@ -1,11 +1,5 @@
 package dev.fleetpanel.panel.metrics;
 
-import dev.fleetpanel.node.trust.CsrFactory;
-import dev.fleetpanel.node.trust.EnrolmentProof;
-import dev.fleetpanel.node.trust.EnrolmentToken;
-import dev.fleetpanel.node.trust.NodeKeyRequest;
-import dev.fleetpanel.node.trust.Pem;
-import dev.fleetpanel.node.trust.TrustMaterial;
 import dev.fleetpanel.panel.audit.Actor;
 import dev.fleetpanel.panel.audit.AuditService;
 import dev.fleetpanel.panel.node.EnrolmentService;
@@ -17,8 +11,8 @@ import dev.fleetpanel.panel.platform.persistence.Tx;
 import dev.fleetpanel.panel.server.Server;
 import dev.fleetpanel.panel.server.ServerForm;
 import dev.fleetpanel.panel.server.ServerService;
+import dev.fleetpanel.panel.testing.EnrolledNode;
 import jakarta.validation.Validation;
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -75,24 +69,8 @@ final class CollectorFixture implements AutoCloseable {
   /** A server enrolled the way a real node enrols, served by a fake node with its certificate. */
   long node(String name, FakeNode.Behaviour behaviour) throws Exception {
     Server server = servers.create(new ServerForm(name, "127.0.0.1", 1, null, ""), ADMIN);
-    EnrolmentToken token =
-        EnrolmentToken.decode(
-            enrolment.issueToken(server.id(), URI.create("http://127.0.0.1/x/"), ADMIN).token());
-    NodeKeyRequest request = CsrFactory.create();
-    EnrolmentService.Enrolled enrolled =
-        enrolment.enroll(
-            token.tokenId(),
-            request.csrDer(),
-            EnrolmentProof.compute(token, request.csrDer()),
-            ADMIN);
     FakeNode node =
-        new FakeNode(
-            TrustMaterial.forAgent(
-                Pem.privateKey(request.privateKey()),
-                enrolled.certificate(),
-                enrolled.clientIssuer(),
-                enrolled.clientCrl()),
-            golden);
+        new FakeNode(EnrolledNode.enrol(enrolment, server.id(), ADMIN).agentContext(), golden);
     node.behaviour = behaviour;
     nodes.add(node);
     servers.update(server.id(), new ServerForm(name, "127.0.0.1", node.port(), null, ""), ADMIN);

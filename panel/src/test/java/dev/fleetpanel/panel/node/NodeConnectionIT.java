@@ -2,10 +2,6 @@ package dev.fleetpanel.panel.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fleetpanel.node.trust.CsrFactory;
-import dev.fleetpanel.node.trust.EnrolmentProof;
-import dev.fleetpanel.node.trust.EnrolmentToken;
-import dev.fleetpanel.node.trust.NodeKeyRequest;
 import dev.fleetpanel.node.trust.Pem;
 import dev.fleetpanel.panel.audit.Actor;
 import dev.fleetpanel.panel.audit.AuditService;
@@ -15,6 +11,7 @@ import dev.fleetpanel.panel.platform.persistence.Tx;
 import dev.fleetpanel.panel.server.Server;
 import dev.fleetpanel.panel.server.ServerForm;
 import dev.fleetpanel.panel.server.ServerService;
+import dev.fleetpanel.panel.testing.EnrolledNode;
 import dev.fleetpanel.panel.testing.MutableClock;
 import dev.fleetpanel.panel.testing.TestDatabase;
 import jakarta.validation.Validation;
@@ -24,7 +21,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -74,18 +70,10 @@ class NodeConnectionIT {
     agentPort = freePort();
     Server server =
         servers.create(new ServerForm("agent", "127.0.0.1", agentPort, null, ""), admin);
-    EnrolmentToken token =
-        EnrolmentToken.decode(
-            enrolment.issueToken(server.id(), URI.create("http://127.0.0.1/x/"), admin).token());
-    NodeKeyRequest request = CsrFactory.create();
-    EnrolmentService.Enrolled enrolled =
-        enrolment.enroll(
-            token.tokenId(),
-            request.csrDer(),
-            EnrolmentProof.compute(token, request.csrDer()),
-            admin);
+    EnrolledNode node = EnrolledNode.enrol(enrolment, server.id(), admin);
+    EnrolmentService.Enrolled enrolled = node.enrolled();
     Path dir = Files.createDirectories(data.resolve("node"));
-    Files.writeString(dir.resolve("node.key"), Pem.privateKey(request.privateKey()));
+    Files.writeString(dir.resolve("node.key"), node.keyPem());
     Files.writeString(dir.resolve("node.crt"), enrolled.certificate());
     Files.writeString(dir.resolve("client-issuer.crt"), enrolled.clientIssuer());
     Files.writeString(dir.resolve("client.crl"), enrolled.clientCrl());

@@ -45,6 +45,19 @@ public final class AgentServer implements AutoCloseable {
     URI uri = URI.create("https://localhost:" + port + "/");
     Server server = JettyHttpContainerFactory.createServer(uri, sslFactory, container, false);
     ServerConnector connector = (ServerConnector) server.getConnectors()[0];
+    SizeLimitHandler sizeLimit = new SizeLimitHandler(MAX_REQUEST_BODY, -1);
+    sizeLimit.setHandler(server.getHandler());
+    server.setHandler(sizeLimit);
+    bound(server, connector, bind, port);
+    server.start();
+    return new AgentServer(server, connector);
+  }
+
+  /**
+   * The limits every listener of the agent has: the address, the idle timeout, the connection cap,
+   * no server version, JSON errors, and no JVM shutdown hook of Jetty's own (the agent stops it).
+   */
+  static void bound(Server server, ServerConnector connector, String bind, int port) {
     connector.setHost(bind);
     connector.setPort(port);
     connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
@@ -53,13 +66,8 @@ public final class AgentServer implements AutoCloseable {
         .getHttpConfiguration()
         .setSendServerVersion(false);
     server.addBean(new ConnectionLimit(MAX_CONNECTIONS, server));
-    SizeLimitHandler sizeLimit = new SizeLimitHandler(MAX_REQUEST_BODY, -1);
-    sizeLimit.setHandler(server.getHandler());
-    server.setHandler(sizeLimit);
     server.setErrorHandler(new JsonErrorHandler());
     server.setStopAtShutdown(false);
-    server.start();
-    return new AgentServer(server, connector);
   }
 
   /** The port listened on (the chosen one when started with 0). */

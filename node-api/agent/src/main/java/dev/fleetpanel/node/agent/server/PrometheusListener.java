@@ -12,9 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
-import org.eclipse.jetty.server.ConnectionLimit;
 import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
@@ -44,18 +42,9 @@ public final class PrometheusListener implements AutoCloseable {
       throws Exception {
     Server server = new Server();
     ServerConnector connector = new ServerConnector(server, 1, 1);
-    connector.setHost(bind);
-    connector.setPort(port);
-    connector.setIdleTimeout(AgentServer.IDLE_TIMEOUT.toMillis());
-    connector
-        .getConnectionFactory(HttpConnectionFactory.class)
-        .getHttpConfiguration()
-        .setSendServerVersion(false);
     server.addConnector(connector);
-    server.addBean(new ConnectionLimit(AgentServer.MAX_CONNECTIONS, server));
     server.setHandler(new MetricsHandler(allow, collector, new PrometheusText(agentVersion)));
-    server.setErrorHandler(new JsonErrorHandler());
-    server.setStopAtShutdown(false);
+    AgentServer.bound(server, connector, bind, port);
     server.start();
     return new PrometheusListener(server, connector);
   }
