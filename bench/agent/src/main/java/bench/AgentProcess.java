@@ -50,6 +50,11 @@ final class AgentProcess implements AutoCloseable {
     return process.isAlive();
   }
 
+  /** The exit status once the process has ended (143: stopped by TERM). */
+  int exitStatus() {
+    return process.exitValue();
+  }
+
   /** VmRSS in kB: everything of the process that is in memory (heap, metaspace, code, stacks). */
   long rssKb() throws IOException {
     for (String line : Files.readAllLines(proc("status"))) {
