@@ -10,7 +10,9 @@ import java.io.OutputStream;
  * Writes a {@link History} as the history API's JSON, streamed: {@code {period, data_source,
  * from_time, to_time, step_seconds, count, data: [{timestamp, data_points, <metric>, max_<metric>,
  * memory_percent, swap_percent, disk_percent, per_cpu_percent?}], gaps: [{from, to, kind}]}}.
- * Figures are rounded to 2 decimals, percentages to 1; a missing figure is null. Streaming keeps a
+ * Figures of 100 and more are whole numbers (bytes, bytes per second, counts: decimals there are
+ * noise, and a long is written faster and shorter than a double, which would also turn into 6.6E9),
+ * smaller ones keep 2 decimals, percentages 1; a missing figure is null. Streaming keeps a
  * 1,500-point answer (about 70,000 values) from being built as maps first.
  */
 final class HistoryJson {
@@ -77,6 +79,8 @@ final class HistoryJson {
   private static void number(JsonGenerator json, String name, double value, int scale) {
     if (Double.isNaN(value)) {
       json.writeNull(name);
+    } else if (Math.abs(value) >= 100 && scale == 100) {
+      json.write(name, Math.round(value));
     } else {
       json.write(name, Math.round(value * scale) / (double) scale);
     }

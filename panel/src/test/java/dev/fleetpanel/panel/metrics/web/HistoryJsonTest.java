@@ -53,6 +53,10 @@ class HistoryJsonTest {
     assertThat(point.getJsonNumber("cpu_usage").doubleValue()).isEqualTo(12.35);
     assertThat(point.getJsonNumber("max_cpu_usage").doubleValue()).isEqualTo(100.0);
     assertThat(point.getJsonNumber("memory_percent").doubleValue()).isEqualTo(33.3);
+    assertThat(point.getJsonNumber("memory_used").isIntegral())
+        .as("bytes as a whole number")
+        .isTrue();
+    assertThat(point.getJsonNumber("memory_total").longValue()).isEqualTo(3_000);
     assertThat(point.isNull("disk_percent")).isTrue();
     assertThat(point.isNull("load_avg_1")).isTrue();
     assertThat(point.containsKey("max_load_avg_5")).as("load 5 has no maximum").isFalse();
