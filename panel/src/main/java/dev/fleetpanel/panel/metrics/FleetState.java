@@ -3,6 +3,7 @@ package dev.fleetpanel.panel.metrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -39,6 +40,17 @@ public final class FleetState {
           serverId, NodeStatus.State.UNKNOWN, started, null, null, null, 0, null, null);
     }
     return track.status(clock.instant(), offlineAfter());
+  }
+
+  /** The statuses of these servers, in their order. */
+  public List<NodeStatus> statuses(List<Long> serverIds) {
+    return serverIds.stream().map(this::status).toList();
+  }
+
+  /** The panel's time of the server's latest sample, or null (read per poll: no status built). */
+  Instant lastSampleAt(long serverId) {
+    Track track = tracks.get(serverId);
+    return track == null ? null : track.lastSampleAt();
   }
 
   /** Whether the server's poll should be skipped this cycle (its breaker is open). */
@@ -96,6 +108,10 @@ public final class FleetState {
 
     synchronized NodeReading reading() {
       return reading;
+    }
+
+    synchronized Instant lastSampleAt() {
+      return lastSampleAt;
     }
 
     synchronized boolean skip() {

@@ -1,5 +1,6 @@
 package dev.fleetpanel.panel.metrics;
 
+import dev.fleetpanel.panel.node.NodeClient;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
@@ -31,6 +32,18 @@ public final class NodeDocumentParser {
   }
 
   private NodeDocumentParser() {}
+
+  /**
+   * Reads a node's successful answer: it must say it is JSON and be the agent's document. (The one
+   * check for the poller and {@code metrics/live}.)
+   */
+  public static NodeReading read(NodeClient.Reply reply) throws NotAMetricsDocument {
+    if (!reply.json()) {
+      throw new NotAMetricsDocument(
+          "the node answered " + reply.contentType() + ", not the agent's JSON");
+    }
+    return parse(reply.body());
+  }
 
   public static NodeReading parse(String body) throws NotAMetricsDocument {
     JsonObject doc;

@@ -186,7 +186,7 @@ public final class Poller implements AutoCloseable {
    * samples is lost.
    */
   private long peakWindow(long serverId, Instant now) {
-    Instant last = state.status(serverId).lastSampleAt();
+    Instant last = state.lastSampleAt(serverId);
     long seconds =
         last == null
             ? settings.intervalSeconds()
@@ -206,16 +206,9 @@ public final class Poller implements AutoCloseable {
       state.failed(serverId, reply.failure().name().toLowerCase(Locale.ROOT), reply.detail());
       return false;
     }
-    if (!reply.json()) {
-      state.failed(
-          serverId,
-          "garbage",
-          "the node answered " + reply.contentType() + ", not the agent's JSON");
-      return false;
-    }
     NodeReading reading;
     try {
-      reading = NodeDocumentParser.parse(reply.body());
+      reading = NodeDocumentParser.read(reply);
     } catch (NodeDocumentParser.NotAMetricsDocument e) {
       state.failed(serverId, "garbage", e.getMessage());
       return false;

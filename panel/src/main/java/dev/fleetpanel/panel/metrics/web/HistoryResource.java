@@ -44,15 +44,18 @@ public class HistoryResource {
     }
     Instant start = instant("from", from);
     Instant end = instant("to", to);
-    History h;
+    History h = read(id, p, start, end);
+    StreamingOutput body = out -> HistoryJson.write(h, out);
+    return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  private History read(long id, HistoryService.Period period, Instant start, Instant end)
+      throws SQLException {
     try {
-      h = history.history(id, p, start, end);
+      return history.history(id, period, start, end);
     } catch (IllegalArgumentException e) {
       throw InvalidInputException.of("from", "history.range.invalid");
     }
-    History result = h;
-    StreamingOutput body = out -> HistoryJson.write(result, out);
-    return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
   }
 
   private static Instant instant(String field, String value) {

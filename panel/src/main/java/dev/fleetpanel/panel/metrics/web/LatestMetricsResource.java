@@ -29,16 +29,14 @@ public class LatestMetricsResource {
     NodeStatus status = fleet.status(id);
     if (status.latestDocument() == null) {
       return Response.status(Response.Status.SERVICE_UNAVAILABLE)
-          .entity(Map.of("error", "no sample of this server yet", "status", wire(status)))
+          .entity(
+              Map.of(
+                  "error", "no sample of this server yet", "status", StatusRow.of(status).state()))
           .build();
     }
     return Response.ok(status.latestDocument(), MediaType.APPLICATION_JSON_TYPE)
         .header("X-Collected-At", status.lastSampleAt().toString())
-        .header("X-Node-Status", wire(status))
+        .header("X-Node-Status", StatusRow.of(status).state())
         .build();
-  }
-
-  static String wire(NodeStatus status) {
-    return status.state().name().toLowerCase(java.util.Locale.ROOT);
   }
 }

@@ -30,11 +30,8 @@ public class LiveMetricsResource {
     if (!reply.ok()) {
       return badGateway(reply.detail(), reply.failure().name().toLowerCase(Locale.ROOT));
     }
-    if (!reply.json()) {
-      return badGateway("the node answered " + reply.contentType() + ", not JSON", "garbage");
-    }
     try {
-      NodeDocumentParser.parse(reply.body());
+      NodeDocumentParser.read(reply);
     } catch (NodeDocumentParser.NotAMetricsDocument e) {
       return badGateway(e.getMessage(), "garbage");
     }

@@ -26,6 +26,8 @@ public class StatusPageResource {
     return View.fragment("metrics/status", "statuses")
         .with(
             "statuses",
-            servers.list().stream().map(Server::id).map(fleet::status).map(StatusRow::of).toList());
+            fleet.statuses(servers.list().stream().map(Server::id).toList()).stream()
+                .map(StatusRow::of)
+                .toList());
   }
 }

@@ -42,6 +42,6 @@ public class StatusResource {
   }
 
   private List<NodeStatus> statuses() {
-    return servers.list().stream().map(Server::id).map(fleet::status).toList();
+    return fleet.statuses(servers.list().stream().map(Server::id).toList());
   }
 }
