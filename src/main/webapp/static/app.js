@@ -33,8 +33,99 @@
     });
   });
 
+
+  // ---------- Dashboard ----------
+  // Cards are dragged by their handle (SortableJS) within and between folders while the saved order is shown;
+  // the new order of the folder a card lands in is posted, then the poller refreshes at once.
+  function initSortable(root) {
+    if (!window.Sortable) {
+      return;
+    }
+    var boxes = root.matches && root.matches(".dash-cards[data-sortable]") ? [root] : [];
+    root.querySelectorAll(".dash-cards[data-sortable]").forEach(function (box) {
+      boxes.push(box);
+    });
+    boxes.forEach(function (box) {
+      if (box.sortable) {
+        return;
+      }
+      box.sortable = window.Sortable.create(box, {
+        group: "dashboard",
+        handle: ".drag",
+        draggable: ".server-card",
+        animation: 120,
+        onStart: function () {
+          document.body.classList.add("dragging");
+        },
+        onEnd: function (event) {
+          document.body.classList.remove("dragging");
+          if (event.from === event.to && event.oldIndex === event.newIndex) {
+            return;
+          }
+          var ids = Array.prototype.map.call(event.to.querySelectorAll(":scope > .server-card"), function (card) {
+            return card.getAttribute("data-id");
+          });
+          htmx.ajax("POST", "dashboard/order", {
+            source: event.to,
+            target: event.to,
+            swap: "none",
+            values: { folder_id: event.to.getAttribute("data-folder"), ids: ids.join(",") }
+          }).finally(function () {
+            htmx.trigger(document.body, "fp-refresh");
+          });
+        }
+      });
+    });
+  }
+
+  // The poller's answer says each folder's order (key:id,id;key:id): cards are moved, never re-rendered.
+  function applyOrder(poll) {
+    var spec = poll.getAttribute("data-order");
+    if (!spec) {
+      return;
+    }
+    spec.split(";").forEach(function (part) {
+      var colon = part.indexOf(":");
+      var box = document.querySelector('.dash-cards[data-folder="' + part.slice(0, colon) + '"]');
+      var wanted = part.slice(colon + 1) ? part.slice(colon + 1).split(",") : [];
+      if (!box) {
+        return;
+      }
+      var current = Array.prototype.map.call(box.querySelectorAll(":scope > .server-card"), function (card) {
+        return card.getAttribute("data-id");
+      });
+      if (current.join(",") === wanted.join(",")) {
+        return;
+      }
+      wanted.forEach(function (id) {
+        var card = document.getElementById("card-" + id);
+        if (card) {
+          box.appendChild(card);
+        }
+      });
+    });
+  }
+
+  // No refresh while a card is being dragged: it would swap the card out from under the pointer.
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    if (event.detail.elt.id === "dash-poll" && document.body.classList.contains("dragging")) {
+      event.preventDefault();
+    }
+  });
+
+  document.addEventListener("htmx:load", function (event) {
+    var elt = event.detail.elt;
+    if (elt.id === "dash-poll") {
+      applyOrder(elt);
+    }
+    if (elt.querySelectorAll) {
+      initSortable(elt);
+    }
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
     localize(document);
+    initSortable(document.body);
   });
   document.addEventListener("htmx:afterSettle", function (event) {
     localize(event.detail.elt.parentNode || document);

@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
     importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
   private static final String ROOT = "dev.fleetpanel.panel";
-  private static final List<String> FEATURES = List.of("audit", "auth", "server", "settings");
+  private static final List<String> FEATURES =
+      List.of("audit", "auth", "server", "settings", "metrics", "node", "dashboard");
   private static final String WIRING = ROOT + ".platform.Wiring";
   private static final String ENTITY = "jakarta.persistence.Entity";
 

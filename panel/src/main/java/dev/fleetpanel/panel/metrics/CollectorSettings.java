@@ -3,35 +3,38 @@ package dev.fleetpanel.panel.metrics;
 import dev.fleetpanel.panel.audit.Actor;
 import dev.fleetpanel.panel.audit.AuditService;
 import dev.fleetpanel.panel.platform.persistence.Tx;
+import dev.fleetpanel.panel.platform.settings.IntSetting;
 import dev.fleetpanel.panel.platform.settings.SettingsRepository;
 import java.time.Duration;
 
 /**
- * The collector's settings, stored in {@code settings} and read from memory by the poller, so that
- * a change on the Settings page applies at the next cycle without a restart: the poll interval
- * (default 10 s, 5-300 s as in the seed).
+ * The collector's settings, stored in {@code settings} and read from memory by the poller and the
+ * pages, so that a change on the Settings page applies at the next cycle without a restart: the
+ * poll interval (default 10 s, 5-300 s as in the seed) and how many intervals without a sample make
+ * a server offline (default 3, the seed's rule; 1-20), plus a 30 s grace.
  */
 public final class CollectorSettings {
 
-  public static final int MIN_INTERVAL_SECONDS = 5;
-  public static final int MAX_INTERVAL_SECONDS = 300;
-  public static final int DEFAULT_INTERVAL_SECONDS = 10;
-  static final String INTERVAL_KEY = "collector.interval_seconds";
+  public static final IntSetting INTERVAL =
+      new IntSetting("collector.interval_seconds", 5, 300, 10);
+  public static final IntSetting OFFLINE_POLLS =
+      new IntSetting("collector.offline_after_polls", 1, 20, 3);
+  static final Duration OFFLINE_GRACE = Duration.ofSeconds(30);
 
   private final Tx tx;
   private final AuditService audit;
   private volatile int intervalSeconds;
+  private volatile int offlinePolls;
 
   public CollectorSettings(Tx tx, AuditService audit) {
     this.tx = tx;
     this.audit = audit;
-    this.intervalSeconds =
-        tx.call(
-            () ->
-                new SettingsRepository(tx)
-                    .find(INTERVAL_KEY)
-                    .map(CollectorSettings::storedInterval)
-                    .orElse(DEFAULT_INTERVAL_SECONDS));
+    tx.run(
+        () -> {
+          SettingsRepository stored = new SettingsRepository(tx);
+          intervalSeconds = INTERVAL.read(stored);
+          offlinePolls = OFFLINE_POLLS.read(stored);
+        });
   }
 
   public Duration interval() {
@@ -42,33 +45,48 @@ public final class CollectorSettings {
     return intervalSeconds;
   }
 
+  public int offlineAfterPolls() {
+    return offlinePolls;
+  }
+
+  /** How long without a sample makes a server offline: the polls times the interval, plus 30 s. */
+  public Duration offlineAfter() {
+    return offlineAfter(interval(), offlinePolls);
+  }
+
+  public static Duration offlineAfter(Duration interval, int polls) {
+    return interval.multipliedBy(polls).plus(OFFLINE_GRACE);
+  }
+
   /**
    * Sets the poll interval.
    *
    * @throws IllegalArgumentException outside 5-300 s
    */
   public void setIntervalSeconds(int seconds, Actor actor) {
-    if (seconds < MIN_INTERVAL_SECONDS || seconds > MAX_INTERVAL_SECONDS) {
-      throw new IllegalArgumentException(
-          "the poll interval must be " + MIN_INTERVAL_SECONDS + "-" + MAX_INTERVAL_SECONDS + " s");
-    }
-    tx.run(
-        () -> {
-          new SettingsRepository(tx).put(INTERVAL_KEY, Integer.toString(seconds));
-          audit.record(actor, "collector.interval", "poll interval", seconds + " s");
-        });
-    intervalSeconds = seconds;
+    update(seconds, offlinePolls, actor);
   }
 
-  /** A stored value outside the range (edited by hand) falls back to the default. */
-  private static int storedInterval(String value) {
-    try {
-      int seconds = Integer.parseInt(value.strip());
-      return seconds >= MIN_INTERVAL_SECONDS && seconds <= MAX_INTERVAL_SECONDS
-          ? seconds
-          : DEFAULT_INTERVAL_SECONDS;
-    } catch (NumberFormatException e) {
-      return DEFAULT_INTERVAL_SECONDS;
-    }
+  /**
+   * Sets both; either out of range changes nothing.
+   *
+   * @throws IllegalArgumentException outside 5-300 s or 1-20 polls
+   */
+  public void update(int seconds, int polls, Actor actor) {
+    INTERVAL.check(seconds);
+    OFFLINE_POLLS.check(polls);
+    tx.run(
+        () -> {
+          SettingsRepository stored = new SettingsRepository(tx);
+          INTERVAL.write(stored, seconds);
+          OFFLINE_POLLS.write(stored, polls);
+          audit.record(
+              actor,
+              "collector.settings",
+              "collector",
+              "poll interval " + seconds + " s, offline after " + polls + " missed polls");
+        });
+    intervalSeconds = seconds;
+    offlinePolls = polls;
   }
 }

@@ -10,25 +10,25 @@ import java.util.function.Supplier;
 
 /**
  * Every server's collection state in memory: its latest reading and sample, its status, and its
- * circuit breaker. A server is offline once it has had no sample for 3 intervals + 30 s (the seed's
- * rule); after 3 failures in a row its polls are skipped for 3 cycles, then for twice as many after
- * each failed probe, up to {@link #MAX_SKIPPED_CYCLES}.
+ * circuit breaker. A server is offline once it has had no sample for {@code offlineAfter} (the
+ * seed's rule is 3 intervals + 30 s: {@link CollectorSettings#offlineAfter()}); after 3 failures in
+ * a row its polls are skipped for 3 cycles, then for twice as many after each failed probe, up to
+ * {@link #MAX_SKIPPED_CYCLES}.
  */
 public final class FleetState {
 
   static final int FAILURES_TO_OPEN = 3;
   static final int FIRST_SKIPPED_CYCLES = 3;
   static final int MAX_SKIPPED_CYCLES = 30;
-  static final Duration OFFLINE_GRACE = Duration.ofSeconds(30);
 
   private final Map<Long, Track> tracks = new ConcurrentHashMap<>();
   private final Clock clock;
-  private final Supplier<Duration> interval;
+  private final Supplier<Duration> offlineAfter;
   private final Instant started;
 
-  public FleetState(Clock clock, Supplier<Duration> interval) {
+  public FleetState(Clock clock, Supplier<Duration> offlineAfter) {
     this.clock = clock;
-    this.interval = interval;
+    this.offlineAfter = offlineAfter;
     this.started = clock.instant();
   }
 
@@ -37,7 +37,16 @@ public final class FleetState {
     Track track = tracks.get(serverId);
     if (track == null) {
       return new NodeStatus(
-          serverId, NodeStatus.State.UNKNOWN, started, null, null, null, 0, null, null);
+          serverId,
+          NodeStatus.State.UNKNOWN,
+          started,
+          null,
+          null,
+          null,
+          0,
+          null,
+          null,
+          NodeFacts.NONE);
     }
     return track.status(clock.instant(), offlineAfter());
   }
@@ -83,7 +92,7 @@ public final class FleetState {
   }
 
   Duration offlineAfter() {
-    return interval.get().multipliedBy(3).plus(OFFLINE_GRACE);
+    return offlineAfter.get();
   }
 
   /** One server's mutable state; every method locks it. */
@@ -166,7 +175,16 @@ public final class FleetState {
         since = firstPolledAt;
       }
       return new NodeStatus(
-          serverId, state, since, lastSampleAt, lastError, lastReason, failures, latest, document);
+          serverId,
+          state,
+          since,
+          lastSampleAt,
+          lastError,
+          lastReason,
+          failures,
+          latest,
+          document,
+          reading == null ? NodeFacts.NONE : reading.facts());
     }
   }
 }

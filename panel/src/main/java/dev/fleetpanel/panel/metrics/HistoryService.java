@@ -100,6 +100,16 @@ public final class HistoryService {
    */
   public History history(long serverId, Period period, Instant from, Instant to)
       throws SQLException {
+    return history(serverId, period, from, to, null);
+  }
+
+  /**
+   * As {@link #history(long, Period, Instant, Instant)}, for a server that exists since {@code
+   * existsSince} (null: unknown): the time before it (and before its first sample) is no gap.
+   */
+  public History history(
+      long serverId, Period period, Instant from, Instant to, Instant existsSince)
+      throws SQLException {
     Instant end = to != null ? to : clock.instant();
     Instant start = from != null ? from : end.minus(period.span);
     if (!start.isBefore(end)) {
@@ -118,7 +128,13 @@ public final class HistoryService {
                 period.tier.resolution != null
                     ? period.tier.resolution.toSeconds()
                     : interval.get().toSeconds()));
-    List<History.Gap> gaps = gaps(points, start, end, spacing);
+    Instant gapsFrom = start;
+    if (existsSince != null && existsSince.isAfter(start)) {
+      Instant first = points.isEmpty() ? existsSince : points.get(0).at();
+      gapsFrom = first.isBefore(existsSince) ? first : existsSince;
+      gapsFrom = gapsFrom.isAfter(end) ? end : gapsFrom;
+    }
+    List<History.Gap> gaps = gaps(points, gapsFrom, end, spacing);
     return new History(period.wire, period.tier.wire, start, end, step, points, gaps);
   }
 

@@ -113,7 +113,41 @@ public final class NodeDocumentParser {
           number(ioTotal, "read_bytes_per_sec"),
           number(ioTotal, "write_bytes_per_sec")
         },
-        physicalPeaks(network));
+        physicalPeaks(network),
+        facts(doc, cpu, system));
+  }
+
+  /**
+   * Uptime, cores and the nearest certificate expiry ({@code certificates.closest_expiry}, seed
+   * §2.3: {@code expiry_date} as an ISO time or date). A value that is missing or malformed is left
+   * out rather than refusing the document.
+   */
+  private static NodeFacts facts(JsonObject doc, JsonObject cpu, JsonObject system) {
+    double uptime = number(system, "uptime_seconds");
+    double cores = number(cpu, "cores_logical");
+    JsonObject closest = object(object(doc, "certificates"), "closest_expiry");
+    return new NodeFacts(
+        Double.isNaN(uptime) || uptime < 0 ? -1 : (long) uptime,
+        Double.isNaN(cores) || cores < 0 ? 0 : (int) Math.min(cores, 100_000),
+        string(closest, "domain"),
+        expiry(string(closest, "expiry_date")));
+  }
+
+  private static Instant expiry(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      try {
+        return java.time.LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text)
+            .atStartOfDay(java.time.ZoneOffset.UTC)
+            .toInstant();
+      } catch (DateTimeParseException again) {
+        return null;
+      }
+    }
   }
 
   private static void set(double[] values, MetricColumn column, double value) {

@@ -10,6 +10,7 @@ import java.time.Instant;
  * @param counters net rx, net tx, disk read, disk write: cumulative bytes ({@code NaN} if absent)
  * @param nodeRates the same four as the node's per-second averages over its last window
  * @param nodePeaks net rx and tx: the highest 1-second rates the node saw in its last window
+ * @param facts uptime, cores and certificate expiry, for the dashboard
  */
 public record NodeReading(
     Instant nodeTime,
@@ -18,7 +19,8 @@ public record NodeReading(
     String perCpu,
     double[] counters,
     double[] nodeRates,
-    double[] nodePeaks) {
+    double[] nodePeaks,
+    NodeFacts facts) {
 
   public static final int NET_RX = 0;
   public static final int NET_TX = 1;

@@ -13,6 +13,8 @@ import java.time.Instant;
  * @param lastReason the failure's kind (dns, refused, tls, capability, timeout, http, network,
  *     garbage), or null
  * @param latestDocument the node's latest {@code /api/metrics} document as it sent it, or null
+ * @param facts the latest document's uptime, cores and certificate expiry ({@link NodeFacts#NONE}
+ *     before the first sample)
  */
 public record NodeStatus(
     long serverId,
@@ -23,7 +25,8 @@ public record NodeStatus(
     String lastReason,
     int consecutiveFailures,
     Sample latest,
-    String latestDocument) {
+    String latestDocument,
+    NodeFacts facts) {
 
   public enum State {
     ONLINE,

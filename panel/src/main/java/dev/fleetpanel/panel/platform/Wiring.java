@@ -6,6 +6,8 @@ import dev.fleetpanel.panel.auth.AuthService;
 import dev.fleetpanel.panel.auth.LoginBans;
 import dev.fleetpanel.panel.auth.PanelSecrets;
 import dev.fleetpanel.panel.auth.SessionTokens;
+import dev.fleetpanel.panel.dashboard.DashboardService;
+import dev.fleetpanel.panel.dashboard.DashboardSettings;
 import dev.fleetpanel.panel.metrics.CollectorRuns;
 import dev.fleetpanel.panel.metrics.CollectorSettings;
 import dev.fleetpanel.panel.metrics.FleetState;
@@ -71,6 +73,8 @@ public class Wiring {
   private FleetState fleet;
   private Poller poller;
   private HistoryService history;
+  private DashboardSettings dashboardSettings;
+  private DashboardService dashboard;
   private Templates templates;
 
   void start(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
@@ -93,7 +97,7 @@ public class Wiring {
       NodeClient nodeClient = new NodeClient(trust, enrolment::isRevoked);
       connections = new NodeConnections(nodeClient, servers, enrolment);
       collectorSettings = new CollectorSettings(tx, audit);
-      fleet = new FleetState(clock, collectorSettings::interval);
+      fleet = new FleetState(clock, collectorSettings::offlineAfter);
       servers.onRemoval((server, actor) -> fleet.forget(server.id()));
       Partitions partitions = new Partitions(database.dataSource(), database.dialect());
       poller =
@@ -109,6 +113,8 @@ public class Wiring {
       history =
           new HistoryService(
               database.dataSource(), database.dialect(), clock, collectorSettings::interval);
+      dashboardSettings = new DashboardSettings(tx, audit);
+      dashboard = new DashboardService(servers, fleet, dashboardSettings, clock);
       templates = Templates.forServletContext(context);
       if (config.devMode()) {
         DevNode.prepare(
@@ -220,6 +226,16 @@ public class Wiring {
   @Produces
   HistoryService history() {
     return history;
+  }
+
+  @Produces
+  DashboardSettings dashboardSettings() {
+    return dashboardSettings;
+  }
+
+  @Produces
+  DashboardService dashboard() {
+    return dashboard;
   }
 
   @Produces

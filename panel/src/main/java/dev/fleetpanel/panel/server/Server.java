@@ -73,6 +73,11 @@ public class Server {
     this.updatedAt = now;
   }
 
+  void folder(Folder folder, OffsetDateTime now) {
+    this.folder = folder;
+    this.updatedAt = now;
+  }
+
   void position(int position) {
     this.position = position;
   }

@@ -152,6 +152,78 @@ public final class ServerService {
         });
   }
 
+  /**
+   * Puts the listed servers into a folder (null: no folder) in this order, as a drag and drop on
+   * the dashboard leaves them; servers of that folder left out of the list keep their order after
+   * the listed ones, and the folders they came from close their gaps. Unknown or repeated ids
+   * change nothing.
+   *
+   * @throws InvalidInputException for an unknown folder or server, or a repeated id
+   */
+  public void place(Long folderId, List<Long> orderedIds, Actor actor) {
+    tx.run(
+        () -> {
+          Folder folder = null;
+          if (folderId != null) {
+            folder =
+                repository
+                    .findFolder(folderId)
+                    .orElseThrow(
+                        () -> InvalidInputException.of("folder_id", "server.folder.unknown"));
+          }
+          List<Server> placed = new ArrayList<>();
+          for (Long id : orderedIds) {
+            Server server =
+                repository
+                    .findServer(id)
+                    .orElseThrow(() -> InvalidInputException.of("ids", "server.order.invalid"));
+            if (placed.contains(server)) {
+              throw InvalidInputException.of("ids", "server.order.invalid");
+            }
+            placed.add(server);
+          }
+          List<Folder> left = new ArrayList<>();
+          for (Server server : placed) {
+            Folder from = server.folder();
+            if (!sameFolder(from, folder)) {
+              audit.record(
+                  actor,
+                  "server.move",
+                  server.name(),
+                  folderName(from) + " -> " + folderName(folder));
+              server.folder(folder, now());
+              left.add(from);
+            }
+          }
+          List<Server> order = new ArrayList<>(placed);
+          for (Server other : repository.findInFolder(folder)) {
+            if (!order.contains(other)) {
+              order.add(other);
+            }
+          }
+          renumber(order);
+          for (Folder from : left) {
+            renumber(
+                repository.findInFolder(from).stream().filter(s -> !placed.contains(s)).toList());
+          }
+          audit.record(
+              actor,
+              "servers.order",
+              folderName(folder),
+              String.join(", ", order.stream().map(Server::name).toList()));
+        });
+  }
+
+  private static void renumber(List<Server> servers) {
+    for (int i = 0; i < servers.size(); i++) {
+      servers.get(i).position(i);
+    }
+  }
+
+  private static String folderName(Folder folder) {
+    return folder == null ? "(no folder)" : folder.name();
+  }
+
   public Folder createFolder(String name, Actor actor) {
     return tx.call(
         () -> {

@@ -51,7 +51,7 @@ final class CollectorFixture implements AutoCloseable {
     enrolment = new EnrolmentService(tx, trust, servers, audit, clock);
     CollectorSettings settings = new CollectorSettings(tx, audit);
     settings.setIntervalSeconds(6, ADMIN);
-    state = new FleetState(clock, settings::interval);
+    state = new FleetState(clock, settings::offlineAfter);
     Partitions partitions = new Partitions(database.dataSource(), database.dialect());
     writer = new SampleWriter(database.dataSource(), partitions);
     poller =

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class FleetStateTest {
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
-  private final FleetState state = new FleetState(clock, () -> Duration.ofSeconds(10));
+  private final FleetState state =
+      new FleetState(clock, () -> CollectorSettings.offlineAfter(Duration.ofSeconds(10), 3));
 
   private void sample(long id) {
     NodeReading r = RatesTest.reading(clock.instant(), "b", 0, 0, 0);

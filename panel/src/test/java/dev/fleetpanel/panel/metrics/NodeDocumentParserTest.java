@@ -58,6 +58,37 @@ class NodeDocumentParserTest {
     assertThat(r.perCpu()).isNull();
   }
 
+  @Test
+  void factsAreUptimeCoresAndTheNearestCertificateExpiryWhereReported() throws Exception {
+    NodeFacts golden = NodeDocumentParser.parse(golden()).facts();
+    assertThat(golden.uptimeSeconds()).isEqualTo(273906);
+    assertThat(golden.logicalCores()).isEqualTo(4);
+    assertThat(golden.sslExpiry()).as("the agent reports no certificates yet").isNull();
+
+    String base = "{\"timestamp\":\"2026-01-01T12:00:00Z\",\"certificates\":{\"count\":2,";
+    NodeFacts iso =
+        NodeDocumentParser.parse(
+                base
+                    + "\"closest_expiry\":{\"domain\":\"a.example\",\"days_left\":3,"
+                    + "\"expiry_date\":\"2026-01-04T10:00:00Z\",\"expired\":false}}}")
+            .facts();
+    NodeFacts date =
+        NodeDocumentParser.parse(
+                base + "\"closest_expiry\":{\"domain\":\"b\",\"expiry_date\":\"2026-02-01\"}}}")
+            .facts();
+    NodeFacts garbage =
+        NodeDocumentParser.parse(
+                base + "\"closest_expiry\":{\"domain\":7,\"expiry_date\":\"soon\"}}}")
+            .facts();
+
+    assertThat(iso.sslDomain()).isEqualTo("a.example");
+    assertThat(iso.sslExpiry()).isEqualTo(Instant.parse("2026-01-04T10:00:00Z"));
+    assertThat(date.sslExpiry()).isEqualTo(Instant.parse("2026-02-01T00:00:00Z"));
+    assertThat(garbage.sslExpiry()).isNull();
+    assertThat(garbage.sslDomain()).isNull();
+    assertThat(iso.uptimeSeconds()).as("not reported").isEqualTo(-1);
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {"", "<html>hi</html>", "[1,2]", "{\"not\":\"metrics\"}", "{\"timestamp\":5}"})

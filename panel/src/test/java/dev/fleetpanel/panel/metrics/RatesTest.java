@@ -22,7 +22,8 @@ class RatesTest {
         "1.0,2.0",
         new double[] {rx, 2 * rx, Double.NaN, 100},
         new double[] {ownRx, 2 * ownRx, 7, 8},
-        new double[] {peakRx, Double.NaN});
+        new double[] {peakRx, Double.NaN},
+        NodeFacts.NONE);
   }
 
   @Test

@@ -168,4 +168,48 @@ class ServerServiceIT {
             InvalidInputException.class,
             e -> assertThat(e.errors()).containsEntry("folder_name", "folder.name.duplicate"));
   }
+
+  @Test
+  void aDropPutsServersIntoAFolderInItsOrderAndClosesTheGapItLeft() {
+    Folder a = servers.createFolder("a", actor);
+    Folder b = servers.createFolder("b", actor);
+    Server a1 = servers.create(form("a1", a.id()), actor);
+    Server a2 = servers.create(form("a2", a.id()), actor);
+    Server a3 = servers.create(form("a3", a.id()), actor);
+    Server b1 = servers.create(form("b1", b.id()), actor);
+
+    servers.place(b.id(), List.of(a2.id(), b1.id()), actor);
+    servers.place(null, List.of(a3.id()), actor);
+
+    List<ServerService.Group> groups = servers.overview();
+    assertThat(groups.get(0).servers()).extracting(Server::name).containsExactly("a1");
+    assertThat(groups.get(0).servers()).extracting(Server::position).containsExactly(0);
+    assertThat(groups.get(1).servers()).extracting(Server::name).containsExactly("a2", "b1");
+    assertThat(groups.get(1).servers()).extracting(Server::position).containsExactly(0, 1);
+    assertThat(groups.get(2).servers()).extracting(Server::name).containsExactly("a3");
+    assertThat(audit.recent(null, 10))
+        .extracting(AuditEntry::action)
+        .contains("server.move", "servers.order");
+    assertThat(audit.recent(null, 10).stream().filter(e -> e.action().equals("server.move")))
+        .extracting(AuditEntry::details)
+        .contains("a -> b", "a -> (no folder)");
+  }
+
+  @Test
+  void aDropNamingAnUnknownServerOrFolderOrTheSameServerTwiceChangesNothing() {
+    Folder a = servers.createFolder("a", actor);
+    Server a1 = servers.create(form("a1", a.id()), actor);
+    Server a2 = servers.create(form("a2", a.id()), actor);
+
+    assertThatThrownBy(() -> servers.place(a.id(), List.of(a2.id(), 9999L, a1.id()), actor))
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> servers.place(a.id(), List.of(a2.id(), a2.id()), actor))
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> servers.place(4242L, List.of(a1.id()), actor))
+        .isInstanceOf(InvalidInputException.class);
+
+    assertThat(servers.overview().get(0).servers())
+        .extracting(Server::name)
+        .containsExactly("a1", "a2");
+  }
 }

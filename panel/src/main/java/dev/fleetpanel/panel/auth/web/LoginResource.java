@@ -38,7 +38,7 @@ public class LoginResource {
   public Response page() {
     RequestInfo info = RequestInfo.of(request);
     if (info.session() != null) {
-      return Response.seeOther(URI.create(info.base() + "servers")).build();
+      return Response.seeOther(URI.create(info.base() + "dashboard")).build();
     }
     return Response.ok(View.page("auth/login")).build();
   }
@@ -51,7 +51,7 @@ public class LoginResource {
     RequestInfo info = RequestInfo.of(request);
     LoginResult result = auth.login(password == null ? "" : password, info.actor().ip());
     if (result instanceof LoginResult.Success ok) {
-      String next = info.base() + "servers";
+      String next = info.base() + "dashboard";
       Response.ResponseBuilder response =
           Htmx.isHtmx(headers::getHeaderString)
               ? Response.ok().header("HX-Redirect", next)

@@ -35,7 +35,7 @@ public class HistoryResource {
       @QueryParam("from") String from,
       @QueryParam("to") String to)
       throws SQLException {
-    servers.get(id);
+    Instant created = servers.get(id).createdAt().toInstant();
     HistoryService.Period p;
     try {
       p = HistoryService.Period.of(period == null ? "24h" : period);
@@ -44,15 +44,16 @@ public class HistoryResource {
     }
     Instant start = instant("from", from);
     Instant end = instant("to", to);
-    History h = read(id, p, start, end);
+    History h = read(id, p, start, end, created);
     StreamingOutput body = out -> HistoryJson.write(h, out);
     return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
   }
 
-  private History read(long id, HistoryService.Period period, Instant start, Instant end)
+  private History read(
+      long id, HistoryService.Period period, Instant start, Instant end, Instant created)
       throws SQLException {
     try {
-      return history.history(id, period, start, end);
+      return history.history(id, period, start, end, created);
     } catch (IllegalArgumentException e) {
       throw InvalidInputException.of("from", "history.range.invalid");
     }

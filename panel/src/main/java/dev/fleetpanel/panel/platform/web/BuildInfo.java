@@ -6,10 +6,10 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /**
- * Versions written by the build into {@code fleetpanel-build.properties}: the panel's, htmx's and
- * Chart.js's.
+ * Versions written by the build into {@code fleetpanel-build.properties}: the panel's and its
+ * browser libraries' (htmx, Chart.js, SortableJS).
  */
-public record BuildInfo(String version, String htmx, String chartjs) {
+public record BuildInfo(String version, String htmx, String chartjs, String sortablejs) {
   public static final BuildInfo CURRENT = load();
 
   private static BuildInfo load() {
@@ -22,6 +22,10 @@ public record BuildInfo(String version, String htmx, String chartjs) {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new BuildInfo(p.getProperty("version"), p.getProperty("htmx"), p.getProperty("chartjs"));
+    return new BuildInfo(
+        p.getProperty("version"),
+        p.getProperty("htmx"),
+        p.getProperty("chartjs"),
+        p.getProperty("sortablejs"));
   }
 }

@@ -12,14 +12,14 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Locale;
 
-/** The panel's root (goes to the Servers page) and the language switch. */
+/** The panel's root (goes to the dashboard) and the language switch. */
 @Path("")
 public class HomeResource {
   @Context HttpServletRequest request;
 
   @GET
   public Response home() {
-    return Response.seeOther(URI.create(RequestInfo.of(request).base() + "servers")).build();
+    return Response.seeOther(URI.create(RequestInfo.of(request).base() + "dashboard")).build();
   }
 
   /**
@@ -32,7 +32,7 @@ public class HomeResource {
   public Response language(@PathParam("code") String code, @QueryParam("to") String to) {
     RequestInfo info = RequestInfo.of(request);
     Locale locale = Messages.supported(code).orElse(Locale.ENGLISH);
-    String back = to != null && to.matches("[a-z][a-z0-9/-]{0,60}") ? to : "servers";
+    String back = to != null && to.matches("[a-z][a-z0-9/-]{0,60}") ? to : "dashboard";
     NewCookie cookie =
         new NewCookie.Builder(BasePathFilter.LANG_COOKIE)
             .value(locale.getLanguage())

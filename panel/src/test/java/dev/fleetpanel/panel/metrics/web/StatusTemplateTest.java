@@ -26,7 +26,17 @@ class StatusTemplateTest {
   }
 
   private static NodeStatus status(long id, NodeStatus.State state, String error) {
-    return new NodeStatus(id, state, SINCE, SINCE, error, "tls", 1, null, null);
+    return new NodeStatus(
+        id,
+        state,
+        SINCE,
+        SINCE,
+        error,
+        "tls",
+        1,
+        null,
+        null,
+        dev.fleetpanel.panel.metrics.NodeFacts.NONE);
   }
 
   @Test

@@ -1,4 +1,8 @@
-package dev.fleetpanel.panel.node.web;
+package dev.fleetpanel.panel.dashboard.web;
+
+import static dev.fleetpanel.panel.platform.web.Units.bytes;
+import static dev.fleetpanel.panel.platform.web.Units.percent;
+import static dev.fleetpanel.panel.platform.web.Units.rate;
 
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -18,6 +22,8 @@ public record NodeStatusView(
     String hostname,
     String os,
     String kernel,
+    String architecture,
+    String bootTime,
     String uptime,
     String bootId,
     String cpuModel,
@@ -54,6 +60,8 @@ public record NodeStatusView(
         text(system, "hostname"),
         text(system, "os"),
         text(system, "kernel"),
+        text(system, "architecture"),
+        text(system, "boot_time"),
         text(system, "uptime_human"),
         text(system, "boot_id"),
         text(cpu, "model"),
@@ -152,30 +160,6 @@ public record NodeStatusView(
     Double used = number(o, "used");
     Double total = number(o, "total");
     return used == null || total == null ? null : bytes(used) + " / " + bytes(total);
-  }
-
-  static String bytes(Double value) {
-    if (value == null) {
-      return null;
-    }
-    String[] units = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
-    double v = value;
-    int unit = 0;
-    while (v >= 1024 && unit < units.length - 1) {
-      v /= 1024;
-      unit++;
-    }
-    return unit == 0
-        ? String.format(Locale.ROOT, "%.0f B", v)
-        : String.format(Locale.ROOT, "%.1f %s", v, units[unit]);
-  }
-
-  private static String rate(Double bytesPerSecond) {
-    return bytesPerSecond == null ? null : bytes(bytesPerSecond) + "/s";
-  }
-
-  private static String percent(Double value) {
-    return value == null ? null : String.format(Locale.ROOT, "%.1f %%", value);
   }
 
   private static double zero(Double value) {
