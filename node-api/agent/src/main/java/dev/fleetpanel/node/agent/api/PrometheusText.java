@@ -9,6 +9,7 @@ import dev.fleetpanel.node.agent.metrics.MetricsSnapshot;
 import dev.fleetpanel.node.agent.metrics.NetDevCounters;
 import dev.fleetpanel.node.agent.metrics.SocketStats;
 import dev.fleetpanel.node.agent.metrics.TcpStateCounts;
+import dev.fleetpanel.node.prometheus.PromFamily;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,11 +22,11 @@ import java.util.List;
 public final class PrometheusText {
 
   /** The Content-Type of this format. */
-  public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+  public static final String CONTENT_TYPE = PromFamily.CONTENT_TYPE;
 
   private static final String P = "fleetpanel_node_";
-  private static final String GAUGE = "gauge";
-  private static final String COUNTER = "counter";
+  private static final String GAUGE = PromFamily.GAUGE;
+  private static final String COUNTER = PromFamily.COUNTER;
 
   private final String agentVersion;
 

@@ -1,27 +1,35 @@
-package dev.fleetpanel.node.agent.api;
+package dev.fleetpanel.node.prometheus;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One metric family of the Prometheus text format: HELP, TYPE and its sample lines. A family with
- * no samples writes nothing, so an unknown section leaves its metrics out rather than reporting 0.
+ * One metric family of the Prometheus text format (version 0.0.4): HELP, TYPE and its sample lines.
+ * A family with no samples writes nothing, so an unknown section leaves its metrics out rather than
+ * reporting 0. The agent's {@code /metrics} and the panel's fleet-wide {@code /metrics} both write
+ * with it.
  */
-final class PromFamily {
+public final class PromFamily {
+
+  /** The Content-Type of this format. */
+  public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+  public static final String GAUGE = "gauge";
+  public static final String COUNTER = "counter";
 
   private final String name;
   private final String type;
   private final String help;
   private final List<String> samples = new ArrayList<>();
 
-  PromFamily(String name, String type, String help) {
+  public PromFamily(String name, String type, String help) {
     this.name = name;
     this.type = type;
     this.help = help;
   }
 
   /** Adds a sample; {@code labels} alternate name and value. */
-  PromFamily add(String value, String... labels) {
+  public PromFamily add(String value, String... labels) {
     StringBuilder line = new StringBuilder(name);
     if (labels.length > 0) {
       line.append('{');
@@ -37,19 +45,19 @@ final class PromFamily {
     return this;
   }
 
-  PromFamily add(long value, String... labels) {
+  public PromFamily add(long value, String... labels) {
     return add(Long.toString(value), labels);
   }
 
-  PromFamily addUnsigned(long value, String... labels) {
+  public PromFamily addUnsigned(long value, String... labels) {
     return add(Long.toUnsignedString(value), labels);
   }
 
-  PromFamily add(double value, String... labels) {
+  public PromFamily add(double value, String... labels) {
     return add(format(value), labels);
   }
 
-  void writeTo(StringBuilder out) {
+  public void writeTo(StringBuilder out) {
     if (samples.isEmpty()) {
       return;
     }
@@ -59,18 +67,18 @@ final class PromFamily {
   }
 
   /** Label values escape backslash, double quote and line feed, as the format requires. */
-  static String escapeLabel(String value) {
+  public static String escapeLabel(String value) {
     return (value == null ? "" : value)
         .replace("\\", "\\\\")
         .replace("\"", "\\\"")
         .replace("\n", "\\n");
   }
 
-  static String escapeHelp(String text) {
+  public static String escapeHelp(String text) {
     return text.replace("\\", "\\\\").replace("\n", "\\n");
   }
 
-  static String format(double value) {
+  public static String format(double value) {
     if (Double.isNaN(value)) {
       return "NaN";
     }
