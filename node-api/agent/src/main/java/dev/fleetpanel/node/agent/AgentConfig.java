@@ -2,6 +2,7 @@ package dev.fleetpanel.node.agent;
 
 import dev.fleetpanel.node.agent.capability.Access;
 import dev.fleetpanel.node.agent.capability.Capabilities;
+import dev.fleetpanel.node.blocklist.BlocklistEntry;
 import dev.fleetpanel.node.contract.NodeApi;
 import dev.fleetpanel.node.net.Cidr;
 import java.io.IOException;
@@ -28,9 +29,18 @@ import java.util.Map;
  * capability.<domain>=no|ro|rw} (file only, applied over the preset), {@code metrics_port} / {@code
  * FLEETPANEL_NODE_METRICS_PORT} (a plain-HTTP listener serving only {@code /metrics} to the
  * networks in {@code metrics_allow} / {@code FLEETPANEL_NODE_METRICS_ALLOW}, comma-separated; off
- * unless set, and then the allow-list is required).
+ * unless set, and then the allow-list is required), {@code state_dir} / {@code
+ * FLEETPANEL_NODE_STATE_DIR} (what the agent keeps across restarts, such as the permanent
+ * blocklists; {@code /var/lib/fleetpanel-node}), {@code blocklist} / {@code
+ * FLEETPANEL_NODE_BLOCKLIST} ({@code on} or {@code off}: whether the agent manages ipset
+ * blocklists; on), {@code panel_addresses} / {@code FLEETPANEL_NODE_PANEL_ADDRESSES} (the panel's
+ * addresses or networks, comma-separated, never blocked in either direction, besides the address
+ * each request comes from) and {@code netns} / {@code FLEETPANEL_NODE_NETNS} (run the firewall
+ * tools in this network namespace, {@code ip netns exec <name>}: for tests and benchmarks; empty by
+ * default).
  *
  * @param metricsPort 0 when the Prometheus listener is off
+ * @param netns empty unless the firewall tools run in a network namespace
  */
 public record AgentConfig(
     int port,
@@ -39,19 +49,28 @@ public record AgentConfig(
     Path dir,
     Capabilities capabilities,
     int metricsPort,
-    List<Cidr> metricsAllow) {
+    List<Cidr> metricsAllow,
+    Path stateDir,
+    boolean blocklist,
+    List<BlocklistEntry> panelAddresses,
+    String netns) {
 
   public static final Path DEFAULT_FILE = Path.of("/etc/fleetpanel-node/agent.conf");
   static final String CONFIG_ENV = "FLEETPANEL_NODE_CONFIG";
+  public static final String DEFAULT_STATE_DIR = "/var/lib/fleetpanel-node";
   private static final Map<String, String> ENV_NAMES =
-      Map.of(
-          "port", "FLEETPANEL_NODE_PORT",
-          "bind", "FLEETPANEL_NODE_BIND",
-          "root", "FLEETPANEL_NODE_ROOT",
-          "dir", "FLEETPANEL_NODE_DIR",
-          "capabilities", "FLEETPANEL_NODE_CAPABILITIES",
-          "metrics_port", "FLEETPANEL_NODE_METRICS_PORT",
-          "metrics_allow", "FLEETPANEL_NODE_METRICS_ALLOW");
+      Map.ofEntries(
+          Map.entry("port", "FLEETPANEL_NODE_PORT"),
+          Map.entry("bind", "FLEETPANEL_NODE_BIND"),
+          Map.entry("root", "FLEETPANEL_NODE_ROOT"),
+          Map.entry("dir", "FLEETPANEL_NODE_DIR"),
+          Map.entry("capabilities", "FLEETPANEL_NODE_CAPABILITIES"),
+          Map.entry("metrics_port", "FLEETPANEL_NODE_METRICS_PORT"),
+          Map.entry("metrics_allow", "FLEETPANEL_NODE_METRICS_ALLOW"),
+          Map.entry("state_dir", "FLEETPANEL_NODE_STATE_DIR"),
+          Map.entry("blocklist", "FLEETPANEL_NODE_BLOCKLIST"),
+          Map.entry("panel_addresses", "FLEETPANEL_NODE_PANEL_ADDRESSES"),
+          Map.entry("netns", "FLEETPANEL_NODE_NETNS"));
   private static final String CAPABILITY_PREFIX = "capability.";
 
   /** Reads the file named by the environment (or the default) and applies the environment. */
@@ -132,7 +151,36 @@ public record AgentConfig(
         setting("dir", () -> Path.of(nonBlank(values.getOrDefault("dir", "/etc/fleetpanel-node")))),
         capabilities,
         metricsPort,
-        metricsAllow);
+        metricsAllow,
+        setting(
+            "state_dir",
+            () -> Path.of(nonBlank(values.getOrDefault("state_dir", DEFAULT_STATE_DIR)))),
+        setting("blocklist", () -> onOff(values.getOrDefault("blocklist", "on"))),
+        setting("panel_addresses", () -> entries(values.getOrDefault("panel_addresses", ""))),
+        setting("netns", () -> namespace(values.getOrDefault("netns", ""))));
+  }
+
+  private static boolean onOff(String value) {
+    return switch (value) {
+      case "on" -> true;
+      case "off" -> false;
+      default -> throw new IllegalArgumentException("must be on or off, not '" + value + "'");
+    };
+  }
+
+  private static List<BlocklistEntry> entries(String value) {
+    return Arrays.stream(value.split(","))
+        .map(String::strip)
+        .filter(part -> !part.isEmpty())
+        .map(BlocklistEntry::parse)
+        .toList();
+  }
+
+  private static String namespace(String value) {
+    if (!value.isEmpty() && !value.matches("[A-Za-z0-9_.-]{1,64}")) {
+      throw new IllegalArgumentException("not a network namespace name: '" + value + "'");
+    }
+    return value;
   }
 
   private static List<Cidr> networks(String value) {

@@ -1,20 +1,30 @@
 package dev.fleetpanel.node.agent;
 
 import dev.fleetpanel.node.agent.api.AgentApplication;
+import dev.fleetpanel.node.agent.api.BlocklistResource;
+import dev.fleetpanel.node.agent.blocklist.BlocklistConfig;
+import dev.fleetpanel.node.agent.blocklist.BlocklistService;
+import dev.fleetpanel.node.agent.capability.Access;
 import dev.fleetpanel.node.agent.enrol.CertificateRotation;
 import dev.fleetpanel.node.agent.enrol.EnrolledFiles;
 import dev.fleetpanel.node.agent.enrol.Enroller;
 import dev.fleetpanel.node.agent.enrol.EnrolmentException;
+import dev.fleetpanel.node.agent.exec.CommandRunner;
 import dev.fleetpanel.node.agent.metrics.MetricsCollector;
 import dev.fleetpanel.node.agent.server.AgentServer;
 import dev.fleetpanel.node.agent.server.AgentTls;
 import dev.fleetpanel.node.agent.server.PrometheusListener;
+import dev.fleetpanel.node.blocklist.BlocklistApi;
 import dev.fleetpanel.node.trust.TrustMaterial;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -97,6 +107,12 @@ public final class AgentMain {
     }
     MetricsCollector collector = new MetricsCollector(config.root(), Clock.systemUTC());
     collector.start();
+    // Before listening: after a reboot the kernel's sets are empty until the lists are restored.
+    BlocklistService blocklist = startBlocklist(config);
+    ScheduledExecutorService rearming = Executors.newSingleThreadScheduledExecutor(daemon());
+    if (blocklist != null) {
+      rearming.scheduleWithFixedDelay(blocklist::rearm, 1, 1, TimeUnit.HOURS);
+    }
     AgentTls agentTls = AgentTls.of(tls);
     CertificateRotation rotation =
         new CertificateRotation(files, agentTls::replace, Clock.systemUTC());
@@ -108,7 +124,9 @@ public final class AgentMain {
               config.port(),
               agentTls,
               AgentApplication.create(
-                  collector, config.capabilities(), AgentVersion.current(), rotation));
+                  collector, config.capabilities(), AgentVersion.current(), rotation, blocklist),
+              BlocklistResource.LARGE_BODIES,
+              BlocklistApi.maxBodyBytes(BlocklistApi.MAX_ENTRIES));
     } catch (Exception e) {
       collector.close();
       System.err.println(
@@ -150,8 +168,43 @@ public final class AgentMain {
             + config.bind()
             + ":"
             + server.port());
-    awaitShutdown(collector, server, prometheus);
+    awaitShutdown(collector, server, prometheus, rearming::shutdownNow);
     return 0;
+  }
+
+  /** The blocklist, its lists restored; null when it is off or the panel may not touch it. */
+  private static BlocklistService startBlocklist(AgentConfig config) {
+    if (!config.blocklist()) {
+      System.out.println("fleetpanel-node: the blocklist is off (blocklist=off)");
+      return null;
+    }
+    if (config.capabilities().access("ipset") == Access.NO) {
+      System.out.println("fleetpanel-node: the blocklist is off (capability.ipset=no)");
+      return null;
+    }
+    CommandRunner runner =
+        config.netns().isEmpty()
+            ? CommandRunner.local()
+            : CommandRunner.inNamespace(config.netns());
+    BlocklistService blocklist =
+        new BlocklistService(
+            BlocklistConfig.of(config.stateDir(), config.panelAddresses()),
+            runner,
+            Clock.systemUTC());
+    if (!blocklist.start()) {
+      System.err.println(
+          "fleetpanel-node: the blocklist is not ready (its calls answer 503 and retry): "
+              + blocklist.error());
+    }
+    return blocklist;
+  }
+
+  private static ThreadFactory daemon() {
+    return task -> {
+      Thread thread = new Thread(task, "fleetpanel-blocklist-rearm");
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 
   /** Blocks until the JVM is asked to stop, then stops the listeners and the sampler. */

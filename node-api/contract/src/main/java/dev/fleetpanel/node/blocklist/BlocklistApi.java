@@ -60,6 +60,7 @@ public final class BlocklistApi {
   public static final String REFUSED_COUNT = "refused_count";
   public static final String SKIPPED_NON_PUBLIC = "skipped_non_public";
   public static final String MODE = "mode";
+  public static final String CONNECTIONS_CUT = "connections_cut";
   public static final String ERROR = "error";
   public static final String REASON = "reason";
 

@@ -61,6 +61,26 @@ public final class BlocklistEntry implements Comparable<BlocklistEntry> {
     return prefix;
   }
 
+  /**
+   * Whether the two networks share an address, that is whether one contains the other (an address
+   * is a network of one). Never across families.
+   */
+  public boolean overlaps(BlocklistEntry other) {
+    return ipv6 == other.ipv6
+        && samePrefix(ipv6, hi, lo, other.hi, other.lo, Math.min(prefix, other.prefix));
+  }
+
+  /** Whether two addresses or networks of one family agree on their first {@code bits} bits. */
+  static boolean samePrefix(boolean ipv6, long hiA, long loA, long hiB, long loB, int bits) {
+    if (!ipv6) {
+      return bits == 0 || ((loA ^ loB) >>> (32 - bits)) == 0;
+    }
+    if (bits <= 64) {
+      return bits == 0 || ((hiA ^ hiB) >>> (64 - bits)) == 0;
+    }
+    return hiA == hiB && ((loA ^ loB) >>> (128 - bits)) == 0;
+  }
+
   /** The canonical text, as {@code ipset list} prints the member. */
   public String canonical() {
     StringBuilder out = new StringBuilder(20);

@@ -1,5 +1,6 @@
 package dev.fleetpanel.node.agent.api;
 
+import dev.fleetpanel.node.agent.blocklist.BlocklistService;
 import dev.fleetpanel.node.agent.capability.Capabilities;
 import dev.fleetpanel.node.agent.capability.CapabilityFilter;
 import dev.fleetpanel.node.agent.enrol.CertificateRotation;
@@ -23,17 +24,31 @@ public final class AgentApplication {
 
   private AgentApplication() {}
 
+  /** The application without a blocklist: its endpoints answer 503. */
   public static ResourceConfig create(
       MetricsCollector collector,
       Capabilities capabilities,
       String agentVersion,
       CertificateRotation rotation) {
+    return create(collector, capabilities, agentVersion, rotation, null);
+  }
+
+  /**
+   * @param blocklist the node's blocklists, or null when they are off
+   */
+  public static ResourceConfig create(
+      MetricsCollector collector,
+      Capabilities capabilities,
+      String agentVersion,
+      CertificateRotation rotation,
+      BlocklistService blocklist) {
     PROVIDER_CHECK.setLevel(Level.SEVERE);
     ResourceConfig config = new ResourceConfig();
     config.register(new HealthResource());
     config.register(new VersionResource(agentVersion, () -> nodeName(collector), capabilities));
     config.register(new MetricsResource(collector, agentVersion));
     config.register(new NodeCertificateResource(rotation));
+    config.register(new BlocklistResource(blocklist));
     config.register(new CapabilityFilter(capabilities));
     config.register(new ThrowableMapper());
     // No WADL (an OPTIONS answer listing every resource) and no automatic Jersey error pages.

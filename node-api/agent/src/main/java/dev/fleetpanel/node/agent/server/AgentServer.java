@@ -2,11 +2,11 @@ package dev.fleetpanel.node.agent.server;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Set;
 import org.eclipse.jetty.server.ConnectionLimit;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.glassfish.jersey.jetty.JettyHttpContainer;
 import org.glassfish.jersey.jetty.JettyHttpContainerFactory;
@@ -17,7 +17,8 @@ import org.glassfish.jersey.server.ResourceConfig;
  * The agent's HTTPS server: Jersey on Jetty with mutual TLS, the client certificate required at the
  * handshake (a client without one never gets an HTTP answer). Bounded: connections idle for {@link
  * #IDLE_TIMEOUT} are closed, at most {@link #MAX_CONNECTIONS} are open (further ones wait in the
- * accept queue), request bodies over {@link #MAX_REQUEST_BODY} bytes are refused with 413.
+ * accept queue), request bodies over {@link #MAX_REQUEST_BODY} bytes are refused with 413, except
+ * on the few paths given a larger limit (the blocklist's uploads, which stream their body).
  */
 public final class AgentServer implements AutoCloseable {
 
@@ -40,14 +41,28 @@ public final class AgentServer implements AutoCloseable {
    */
   public static AgentServer start(String bind, int port, AgentTls tls, ResourceConfig app)
       throws Exception {
+    return start(bind, port, tls, app, Set.of(), MAX_REQUEST_BODY);
+  }
+
+  /**
+   * As {@link #start(String, int, AgentTls, ResourceConfig)}, with bodies up to {@code largeLimit}
+   * bytes accepted on {@code largePaths} (absolute request paths such as {@code /api/ipset/sync}).
+   */
+  public static AgentServer start(
+      String bind,
+      int port,
+      AgentTls tls,
+      ResourceConfig app,
+      Set<String> largePaths,
+      long largeLimit)
+      throws Exception {
     SslContextFactory.Server sslFactory = tls.factory();
     JettyHttpContainer container = ContainerFactory.createContainer(JettyHttpContainer.class, app);
     URI uri = URI.create("https://localhost:" + port + "/");
     Server server = JettyHttpContainerFactory.createServer(uri, sslFactory, container, false);
     ServerConnector connector = (ServerConnector) server.getConnectors()[0];
-    SizeLimitHandler sizeLimit = new SizeLimitHandler(MAX_REQUEST_BODY, -1);
-    sizeLimit.setHandler(server.getHandler());
-    server.setHandler(sizeLimit);
+    server.setHandler(
+        new BodyLimits(MAX_REQUEST_BODY, largeLimit, largePaths, server.getHandler()));
     bound(server, connector, bind, port);
     server.start();
     return new AgentServer(server, connector);

@@ -1,0 +1,34 @@
+package dev.fleetpanel.node.agent.blocklist;
+
+import dev.fleetpanel.node.blocklist.EntryText;
+import dev.fleetpanel.node.blocklist.SetVersion;
+
+/** Canonical text and versions of cursors and packed lists. */
+final class Canonical {
+
+  private Canonical() {}
+
+  /** The canonical text of the cursor's current entry, into {@code into} (cleared first). */
+  static StringBuilder text(EntryCursor entry, StringBuilder into) {
+    into.setLength(0);
+    return entry.ipv6()
+        ? EntryText.appendIpv6(into, entry.hi(), entry.lo(), entry.prefix())
+        : EntryText.appendIpv4(into, entry.lo(), entry.prefix());
+  }
+
+  /** Adds the cursor's current entry to {@code hasher}; returns its canonical text. */
+  static CharSequence hash(SetVersion.Hasher hasher, EntryCursor entry) {
+    return entry.ipv6()
+        ? hasher.addIpv6(entry.hi(), entry.lo(), entry.prefix())
+        : hasher.addIpv4(entry.lo(), entry.prefix());
+  }
+
+  static String version(PackedList list) {
+    SetVersion.Hasher hasher = SetVersion.hasher();
+    EntryCursor cursor = list.cursor();
+    while (cursor.next()) {
+      hash(hasher, cursor);
+    }
+    return hasher.finish();
+  }
+}

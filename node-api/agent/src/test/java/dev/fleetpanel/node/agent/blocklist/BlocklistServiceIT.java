@@ -1,0 +1,281 @@
+package dev.fleetpanel.node.agent.blocklist;
+
+import static dev.fleetpanel.node.agent.testing.NetworkNamespaces.NODE_V4;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.fleetpanel.node.agent.exec.Command;
+import dev.fleetpanel.node.agent.exec.CommandRunner;
+import dev.fleetpanel.node.agent.firewall.IpsetSaveParser;
+import dev.fleetpanel.node.agent.testing.NetworkNamespaces;
+import dev.fleetpanel.node.blocklist.BlocklistEntry;
+import dev.fleetpanel.node.blocklist.Direction;
+import dev.fleetpanel.node.blocklist.ListKind;
+import dev.fleetpanel.node.blocklist.Refusal;
+import dev.fleetpanel.node.blocklist.SetVersion;
+import dev.fleetpanel.node.blocklist.SyncResult;
+import java.io.ByteArrayInputStream;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The blocklist against real ipset and iptables in a network namespace. */
+class BlocklistServiceIT {
+
+  /** Entries whose canonical text is easy to get wrong; the kernel's answer is the reference. */
+  private static final List<String> TRICKY =
+      List.of(
+          "11.9.8.7/32",
+          "11.9.8.7/24",
+          "12.0.0.0/8",
+          "2a0b:fb00:0:0:1::/80",
+          "2a0b:0:0:1:0:0:0:1",
+          "2a0b:0:0:0:1:0:0:0",
+          "2A0B:ABCD::1",
+          "2a0b:1:2:3:4:5:6:7/127",
+          "2a0b:fb00:0db8:0000:0000:0000:0000:0001/128");
+
+  private static NetworkNamespaces net;
+  @TempDir Path state;
+  private BlocklistService service;
+
+  @BeforeAll
+  static void namespaces() throws Exception {
+    NetworkNamespaces.assumeAvailable();
+    net = NetworkNamespaces.create("svc");
+  }
+
+  @AfterAll
+  static void cleanUp() {
+    if (net != null) {
+      net.close();
+    }
+  }
+
+  @BeforeEach
+  void start() throws Exception {
+    service = start(state);
+    service.clear(Direction.IN, ListKind.PERMANENT);
+    service.clear(Direction.IN, ListKind.TEMP);
+    service.clear(Direction.OUT, ListKind.PERMANENT);
+  }
+
+  @Test
+  void aFullSyncLeavesExactlyTheListInTheKernelWithItsVersion() throws Exception {
+    SyncResult result = sync(Direction.IN, true, TRICKY);
+
+    TreeSet<BlocklistEntry> expected = new TreeSet<>();
+    TRICKY.forEach(text -> expected.add(BlocklistEntry.parse(text)));
+    List<String> canonical = expected.stream().map(BlocklistEntry::canonical).toList();
+    assertThat(kernel("blocklist_permanent", "blocklist_permanent_v6"))
+        .containsExactlyInAnyOrderElementsOf(canonical);
+    assertThat(result.version()).isEqualTo(SetVersion.of(TRICKY));
+    assertThat(result.total()).isEqualTo(expected.size());
+    assertThat(result.added()).isEqualTo(expected.size());
+    assertThat(Files.readAllLines(state.resolve("blocklist/in-permanent.list")))
+        .containsExactlyElementsOf(canonical);
+  }
+
+  @Test
+  void aSecondFullSyncCountsWhatChangedAndLeavesNoStagingSet() throws Exception {
+    sync(Direction.IN, true, List.of("11.1.1.1", "11.1.1.2", "11.1.1.3"));
+
+    SyncResult second = sync(Direction.IN, true, List.of("11.1.1.2", "11.1.1.3", "11.1.1.4"));
+
+    assertThat(second.added()).isEqualTo(1);
+    assertThat(second.removed()).isEqualTo(1);
+    assertThat(kernel("blocklist_permanent"))
+        .containsExactlyInAnyOrder("11.1.1.2", "11.1.1.3", "11.1.1.4");
+    assertThat(net.inNode("ipset", "list", "-name")).doesNotContain("_new");
+  }
+
+  @Test
+  void aDeltaAppliesInPlaceAgainstItsBaseVersionOnly() throws Exception {
+    SyncResult full = sync(Direction.OUT, true, List.of("11.1.1.1", "11.1.1.2"));
+
+    SyncResult delta =
+        syncJson(
+            "{\"direction\":\"out\",\"permanent\":true,\"base_version\":\""
+                + full.version()
+                + "\",\"add\":[\"11.1.1.3\",\"2a0b:fb00:9::/48\"],\"remove\":[\"11.1.1.1\"]}");
+
+    assertThat(delta.mode()).isEqualTo(SyncResult.DELTA);
+    assertThat(delta.added()).isEqualTo(2);
+    assertThat(delta.removed()).isEqualTo(1);
+    assertThat(delta.version())
+        .isEqualTo(SetVersion.of(List.of("11.1.1.2", "11.1.1.3", "2a0b:fb00:9::/48")));
+    assertThat(kernel("blocklist_out_permanent", "blocklist_out_permanent_v6"))
+        .containsExactlyInAnyOrder("11.1.1.2", "11.1.1.3", "2a0b:fb00:9::/48");
+    String stale =
+        "{\"direction\":\"out\",\"base_version\":\""
+            + full.version()
+            + "\",\"add\":[\"11.1.1.9\"]}";
+    assertThatThrownBy(() -> syncJson(stale))
+        .isInstanceOfSatisfying(
+            BlocklistException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(409);
+              assertThat(e.version()).isEqualTo(delta.version());
+            });
+    assertThat(kernel("blocklist_out_permanent")).doesNotContain("11.1.1.9");
+  }
+
+  @Test
+  void nonPublicOwnAndPanelAddressesAreRefusedEntryByEntryWhileTheRestApplies() throws Exception {
+    SyncResult result =
+        sync(
+            Direction.IN,
+            true,
+            List.of(
+                "11.5.5.5", "10.0.0.0/8", "8.0.0.0/6", NODE_V4, "11.0.0.0/24", "11.0.1.5", "junk"));
+
+    assertThat(kernel("blocklist_permanent")).containsExactly("11.5.5.5");
+    assertThat(result.refused())
+        .extracting(Refusal::ip, Refusal::code)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("10.0.0.0/8", Refusal.NON_PUBLIC),
+            org.assertj.core.groups.Tuple.tuple("8.0.0.0/6", Refusal.NON_PUBLIC),
+            org.assertj.core.groups.Tuple.tuple(NODE_V4, Refusal.OWN_ADDRESS),
+            org.assertj.core.groups.Tuple.tuple("11.0.0.0/24", Refusal.OWN_ADDRESS),
+            org.assertj.core.groups.Tuple.tuple("11.0.1.5", Refusal.PANEL_ADDRESS));
+    assertThat(result.skippedNonPublic()).isEqualTo(2);
+    assertThat(result.invalid()).containsExactly("junk");
+  }
+
+  @Test
+  void thePanelsAddressIsRefusedInTheOutgoingDirectionToo() throws Exception {
+    SyncResult result = sync(Direction.OUT, true, List.of("11.0.1.0/24", "11.6.6.6"));
+
+    assertThat(result.refused()).extracting(Refusal::code).containsExactly(Refusal.PANEL_ADDRESS);
+    assertThat(kernel("blocklist_out_permanent")).containsExactly("11.6.6.6");
+  }
+
+  @Test
+  void theRequestsPeerIsThePanelAndIsRefused() throws Exception {
+    BlocklistRequest request =
+        service
+            .reader(InetAddress.getByName("11.7.7.7"))
+            .read(body("{\"ips\":[\"11.7.0.0/16\",\"11.8.8.8\"]}"), null, RequestShape.SYNC);
+
+    SyncResult result = service.sync(request);
+
+    assertThat(result.refused()).extracting(Refusal::code).containsExactly(Refusal.PANEL_ADDRESS);
+    assertThat(kernel("blocklist_permanent")).containsExactly("11.8.8.8");
+  }
+
+  @Test
+  void aTemporaryEntryExpiresByItsTimeout() throws Exception {
+    add("{\"ip\":\"11.4.4.4\",\"permanent\":false,\"timeout\":1}");
+    assertThat(kernel("blocklist_temp")).containsExactly("11.4.4.4");
+
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (!kernel("blocklist_temp").isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
+
+    assertThat(kernel("blocklist_temp")).isEmpty();
+  }
+
+  @Test
+  void afterARebootTheListsComeBackBeforeAnyRequest() throws Exception {
+    sync(Direction.IN, true, List.of("11.1.1.1", "2a0b:fb00:7::/48"));
+    String longEntry = "{\"ip\":\"11.3.3.3\",\"permanent\":false,\"timeout\":2592000}";
+    add(longEntry);
+
+    net.reboot();
+    assertThat(net.inNode("ipset", "list", "-name")).isEmpty();
+    BlocklistService restarted = start(state);
+
+    assertThat(kernel("blocklist_permanent", "blocklist_permanent_v6"))
+        .containsExactlyInAnyOrder("11.1.1.1", "2a0b:fb00:7::/48");
+    assertThat(kernel("blocklist_temp")).containsExactly("11.3.3.3");
+    assertThat(restarted.status().directions().get(Direction.IN).rulesExist()).isTrue();
+  }
+
+  @Test
+  void startingAgainNeverDuplicatesTheRules() throws Exception {
+    start(state);
+    start(state);
+
+    String rules = net.inNode("iptables", "-S");
+    assertThat(rules.lines().filter(line -> line.equals("-A INPUT -j FLEETPANEL_IN"))).hasSize(1);
+    assertThat(rules.lines().filter(line -> line.contains("--match-set blocklist_permanent src")))
+        .hasSize(1);
+    assertThat(rules.lines().findFirst()).isPresent();
+    assertThat(net.inNode("ip6tables", "-S"))
+        .contains("-A OUTPUT -j FLEETPANEL_OUT")
+        .contains("-A FLEETPANEL_OUT -m set --match-set blocklist_out_temp_v6 dst -j DROP");
+  }
+
+  @Test
+  void aSetFlushedByHandIsRefilledFromTheList() throws Exception {
+    sync(Direction.IN, true, List.of("11.1.1.1", "11.1.1.2"));
+    net.inNode("ipset", "flush", "blocklist_permanent");
+
+    BlocklistStatus status = service.status();
+
+    assertThat(status.directions().get(Direction.IN).permanentCount()).isEqualTo(2);
+    assertThat(kernel("blocklist_permanent")).containsExactlyInAnyOrder("11.1.1.1", "11.1.1.2");
+  }
+
+  private BlocklistService start(Path dir) {
+    BlocklistService started =
+        new BlocklistService(
+            BlocklistConfig.of(dir, List.of(BlocklistEntry.parse("11.0.1.5"))),
+            net.nodeRunner(),
+            Clock.systemUTC());
+    assertThat(started.start()).as("%s", started.error()).isTrue();
+    return started;
+  }
+
+  private SyncResult sync(Direction direction, boolean permanent, List<String> ips)
+      throws Exception {
+    StringBuilder json = new StringBuilder("{\"direction\":\"" + direction.wire() + "\",");
+    json.append("\"permanent\":").append(permanent).append(",\"ips\":[");
+    for (int i = 0; i < ips.size(); i++) {
+      json.append(i == 0 ? "" : ",").append('"').append(ips.get(i)).append('"');
+    }
+    return syncJson(json.append("]}").toString());
+  }
+
+  private SyncResult syncJson(String json) throws Exception {
+    return service.sync(service.reader(null).read(body(json), null, RequestShape.SYNC));
+  }
+
+  private SyncResult add(String json) throws Exception {
+    return service.add(service.reader(null).read(body(json), null, RequestShape.ADD));
+  }
+
+  private static ByteArrayInputStream body(String json) {
+    return new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The members of the sets, as {@code ipset save} prints them. */
+  private static List<String> kernel(String... sets) throws Exception {
+    CommandRunner runner = net.nodeRunner();
+    List<String> members = new ArrayList<>();
+    for (String set : sets) {
+      runner.run(
+          Command.of(Arrays.asList("ipset", "save", set))
+              .lines(
+                  line -> {
+                    String member = IpsetSaveParser.member(line);
+                    if (member != null) {
+                      members.add(member);
+                    }
+                  }));
+    }
+    return members;
+  }
+}
