@@ -74,6 +74,10 @@ public final class NetworkNamespaces implements AutoCloseable {
     return node;
   }
 
+  public String peer() {
+    return peer;
+  }
+
   /** Runs commands in the node's namespace. */
   public CommandRunner nodeRunner() {
     return CommandRunner.inNamespace(node);
