@@ -42,13 +42,13 @@
   // ---------- what each chart shows: [field of a point, label, dashed] ----------
   var SPECS = {
     cpu: { unit: "percent", max: 100, series: [["cpu_usage", T.average], ["max_cpu_usage", T.peak, true]] },
-    ram: { unit: "percent", max: 100, series: [["memory_percent", T.ram, false, "memory_used"], ["swap_percent", T.swap, false, "swap_used"]] },
-    net: { unit: "rate", series: [["net_rx_bytes_per_sec", T.down], ["net_tx_bytes_per_sec", T.up],
+    ram: { unit: "percent", max: 100, series: [["memory_percent", T["ram.used"], false, "memory_used"], ["swap_percent", T.swap, false, "swap_used"]] },
+    net: { unit: "rate", max: 1024, series: [["net_rx_bytes_per_sec", T.down], ["net_tx_bytes_per_sec", T.up],
       ["max_net_rx_peak_per_sec", T["down.peak"], true], ["max_net_tx_peak_per_sec", T["up.peak"], true]] },
-    load: { unit: "load", series: [["load_avg_1", T.load1], ["load_avg_5", T.load5], ["load_avg_15", T.load15], ["max_load_avg_1", T.peak, true]] },
+    load: { unit: "load", max: 1, series: [["load_avg_1", T.load1], ["load_avg_5", T.load5], ["load_avg_15", T.load15], ["max_load_avg_1", T.peak, true]] },
     disk: { unit: "percent", max: 100, series: [["disk_percent", T["disk.used"]]] },
-    io: { unit: "rate", series: [["disk_read_bytes_per_sec", T.read], ["disk_write_bytes_per_sec", T.write]] },
-    tcp: { unit: "count", series: TCP.map(function (s) { return ["tcp_" + s, T[s]]; }) },
+    io: { unit: "rate", max: 1024, series: [["disk_read_bytes_per_sec", T.read], ["disk_write_bytes_per_sec", T.write]] },
+    tcp: { unit: "count", max: 10, series: TCP.map(function (s) { return ["tcp_" + s, T[s]]; }) },
     cores: { unit: "percent", max: 100, series: [] }
   };
 
@@ -107,7 +107,12 @@
         elements: { point: { radius: 0, hitRadius: 6 }, line: { borderWidth: 1.5, tension: 0 } },
         scales: {
           x: { type: "linear", ticks: { callback: tick, maxTicksLimit: 8, color: "#9da7b3" }, grid: { color: "#30363d" } },
-          y: { beginAtZero: true, suggestedMax: spec.max, ticks: { callback: format, color: "#9da7b3" }, grid: { color: "#30363d" } }
+          y: {
+            beginAtZero: true,
+            suggestedMax: spec.max,
+            ticks: { callback: format, color: "#9da7b3", precision: spec.unit === "count" ? 0 : undefined },
+            grid: { color: "#30363d" }
+          }
         },
         plugins: {
           legend: { labels: { color: "#e6edf3", boxWidth: 12 } },

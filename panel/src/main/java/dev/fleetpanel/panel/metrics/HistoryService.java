@@ -59,6 +59,10 @@ public final class HistoryService {
     public String wire() {
       return wire;
     }
+
+    public Duration span() {
+      return span;
+    }
   }
 
   enum Tier {

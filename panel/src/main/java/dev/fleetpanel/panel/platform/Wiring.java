@@ -14,8 +14,10 @@ import dev.fleetpanel.panel.metrics.FleetState;
 import dev.fleetpanel.panel.metrics.HistoryService;
 import dev.fleetpanel.panel.metrics.Partitions;
 import dev.fleetpanel.panel.metrics.Poller;
+import dev.fleetpanel.panel.metrics.PrometheusExport;
 import dev.fleetpanel.panel.metrics.Rollups;
 import dev.fleetpanel.panel.metrics.SampleWriter;
+import dev.fleetpanel.panel.metrics.ScrapeToken;
 import dev.fleetpanel.panel.node.DevNode;
 import dev.fleetpanel.panel.node.EnrolmentService;
 import dev.fleetpanel.panel.node.NodeClient;
@@ -75,6 +77,8 @@ public class Wiring {
   private HistoryService history;
   private DashboardSettings dashboardSettings;
   private DashboardService dashboard;
+  private ScrapeToken scrapeToken;
+  private PrometheusExport prometheus;
   private Templates templates;
 
   void start(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
@@ -115,6 +119,8 @@ public class Wiring {
               database.dataSource(), database.dialect(), clock, collectorSettings::interval);
       dashboardSettings = new DashboardSettings(tx, audit);
       dashboard = new DashboardService(servers, fleet, dashboardSettings, clock);
+      scrapeToken = new ScrapeToken(tx, audit);
+      prometheus = new PrometheusExport(servers, fleet);
       templates = Templates.forServletContext(context);
       if (config.devMode()) {
         DevNode.prepare(
@@ -236,6 +242,16 @@ public class Wiring {
   @Produces
   DashboardService dashboard() {
     return dashboard;
+  }
+
+  @Produces
+  ScrapeToken scrapeToken() {
+    return scrapeToken;
+  }
+
+  @Produces
+  PrometheusExport prometheus() {
+    return prometheus;
   }
 
   @Produces

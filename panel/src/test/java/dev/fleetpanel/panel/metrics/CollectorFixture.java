@@ -12,6 +12,7 @@ import dev.fleetpanel.panel.server.Server;
 import dev.fleetpanel.panel.server.ServerForm;
 import dev.fleetpanel.panel.server.ServerService;
 import dev.fleetpanel.panel.testing.EnrolledNode;
+import dev.fleetpanel.panel.testing.FakeNode;
 import jakarta.validation.Validation;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -2,12 +2,7 @@ package dev.fleetpanel.panel.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fleetpanel.node.trust.CsrFactory;
-import dev.fleetpanel.node.trust.EnrolmentProof;
-import dev.fleetpanel.node.trust.EnrolmentToken;
-import dev.fleetpanel.node.trust.NodeKeyRequest;
-import dev.fleetpanel.node.trust.Pem;
-import dev.fleetpanel.node.trust.TrustMaterial;
+import dev.fleetpanel.panel.testing.FakeNode;
 import dev.fleetpanel.panel.testing.Http;
 import dev.fleetpanel.panel.testing.PanelServer;
 import jakarta.json.Json;
@@ -15,7 +10,6 @@ import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,43 +39,11 @@ class MetricsHttpIT {
 
   /** Adds a server, enrols a fake node for it through the API; returns the server's id. */
   private static String enrolledNode(FakeNode.Behaviour behaviour) throws Exception {
-    HttpResponse<String> created =
-        admin.post(
-            "api/servers",
-            "{\"name\":\"metrics-" + System.nanoTime() + "\",\"address\":\"127.0.0.1\"}");
-    String id = json(created).get("id").toString();
-    EnrolmentToken token =
-        EnrolmentToken.decode(
-            json(admin.post("api/servers/" + id + "/enrolment-token", "")).getString("token"));
-    NodeKeyRequest request = CsrFactory.create();
-    Base64.Encoder b64 = Base64.getEncoder();
-    JsonObject enrolled =
-        json(
-            new Http(panel.base())
-                .from("203.0.113.61")
-                .post(
-                    "api/nodes/enroll",
-                    Json.createObjectBuilder()
-                        .add("token_id", token.tokenId())
-                        .add("csr", b64.encodeToString(request.csrDer()))
-                        .add(
-                            "proof",
-                            b64.encodeToString(EnrolmentProof.compute(token, request.csrDer())))
-                        .build()
-                        .toString()));
-    FakeNode node =
-        new FakeNode(
-            TrustMaterial.forAgent(
-                Pem.privateKey(request.privateKey()),
-                enrolled.getString("certificate"),
-                enrolled.getString("client_issuer"),
-                enrolled.getString("client_crl")),
-            NodeDocumentParserTest.golden());
-    node.behaviour = behaviour;
-    nodes.add(node);
-    assertThat(admin.put("api/servers/" + id, "{\"agent_port\":" + node.port() + "}").statusCode())
-        .isEqualTo(200);
-    return id;
+    FakeNode.Enrolled enrolled =
+        FakeNode.enrol(admin, panel.base(), "metrics-" + System.nanoTime());
+    enrolled.node().behaviour = behaviour;
+    nodes.add(enrolled.node());
+    return enrolled.serverId();
   }
 
   private static JsonObject json(HttpResponse<String> response) {
@@ -170,5 +132,45 @@ class MetricsHttpIT {
     HttpResponse<String> saved = admin.postForm("settings/collector", "interval_seconds=10");
     assertThat(saved.statusCode()).isEqualTo(200);
     assertThat(admin.get("settings").body()).contains("name=\"interval_seconds\"");
+  }
+
+  @Test
+  void eachPeriodReadsItsTierWithItsStepAndNoGapBeforeTheServerExisted() throws Exception {
+    String id =
+        json(admin.post(
+                "api/servers",
+                "{\"name\":\"shapes-" + System.nanoTime() + "\",\"address\":\"203.0.113.9\"}"))
+            .get("id")
+            .toString();
+    java.util.Map<String, String[]> expected =
+        java.util.Map.of(
+            "1h", new String[] {"raw", "5"},
+            "24h", new String[] {"raw", "58"},
+            "7d", new String[] {"hourly", "3600"},
+            "30d", new String[] {"hourly", "5184"},
+            "365d", new String[] {"daily", "86400"});
+    for (var e : expected.entrySet()) {
+      HttpResponse<String> r =
+          admin.get("api/proxy/" + id + "/metrics/history?period=" + e.getKey());
+      JsonObject h = json(r);
+      java.time.Instant from = java.time.Instant.parse(h.getString("from_time"));
+      java.time.Instant to = java.time.Instant.parse(h.getString("to_time"));
+
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(h.getString("period")).isEqualTo(e.getKey());
+      assertThat(h.getString("data_source")).as(e.getKey()).isEqualTo(e.getValue()[0]);
+      assertThat(h.getJsonNumber("step_seconds").longValue())
+          .as(e.getKey())
+          .isEqualTo(Long.parseLong(e.getValue()[1]));
+      assertThat(h.getInt("count")).isZero();
+      assertThat(java.time.Duration.between(from, to))
+          .isEqualTo(HistoryService.Period.of(e.getKey()).span());
+      assertThat(h.getJsonArray("gaps").getValuesAs(JsonObject.class))
+          .as("the server was added a moment ago: no gap of a whole " + e.getKey())
+          .allSatisfy(
+              g ->
+                  assertThat(java.time.Instant.parse(g.getString("from")))
+                      .isAfter(to.minusSeconds(120)));
+    }
   }
 }

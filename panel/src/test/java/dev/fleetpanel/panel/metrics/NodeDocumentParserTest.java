@@ -3,8 +3,7 @@ package dev.fleetpanel.panel.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.fleetpanel.panel.testing.FakeNode;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,12 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The agent's real document (its golden file) as the panel reads it. */
 class NodeDocumentParserTest {
 
-  static final Path GOLDEN =
-      Path.of(System.getProperty("fleetpanel.root", ".."))
-          .resolve("node-api/agent/src/test/resources/golden/metrics-root1.json");
-
   static String golden() throws Exception {
-    return Files.readString(GOLDEN);
+    return FakeNode.golden();
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.fleetpanel.panel.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fleetpanel.panel.testing.FakeNode;
 import dev.fleetpanel.panel.testing.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;

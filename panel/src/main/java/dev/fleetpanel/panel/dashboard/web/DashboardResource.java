@@ -42,16 +42,24 @@ public class DashboardResource {
   @Inject ServerService servers;
   @Context HttpServletRequest request;
 
+  /**
+   * The page, or its body for the filters' htmx request, which also gets the address to show
+   * ({@code HX-Push-Url}): the query with its defaults left out, as links back carry it.
+   */
   @GET
-  public View page(
+  public Response page(
       @QueryParam("q") String search,
       @QueryParam("sort") String sort,
       @QueryParam("view") String view) {
-    DashboardPage page = new DashboardPage(dashboard.fleet(DashboardQuery.of(search, sort, view)));
-    return fill(page, View.page(DashboardPage.TEMPLATE, "dash-body"))
-        .with(
-            "scripts",
-            List.of("webjars/sortablejs/" + BuildInfo.CURRENT.sortablejs() + "/Sortable.min.js"));
+    DashboardQuery query = DashboardQuery.of(search, sort, view);
+    DashboardPage page = new DashboardPage(dashboard.fleet(query));
+    View body =
+        fill(page, View.page(DashboardPage.TEMPLATE, "dash-body"))
+            .with(
+                "scripts",
+                List.of(
+                    "webjars/sortablejs/" + BuildInfo.CURRENT.sortablejs() + "/Sortable.min.js"));
+    return Response.ok(body).header("HX-Push-Url", "dashboard" + query.toQueryString()).build();
   }
 
   @GET

@@ -44,7 +44,7 @@ public class ServerDetailsResource {
       List.of(
           "average",
           "peak",
-          "ram",
+          "ram.used",
           "swap",
           "down",
           "up",
@@ -90,7 +90,7 @@ public class ServerDetailsResource {
         .with("serverName", server.name())
         .with("serverAddress", server.address() + ":" + server.agentPort())
         .with("back", DashboardQuery.of(search, sort, view).toQueryString())
-        .with("period", PERIODS.contains(period) ? period : "24h")
+        .with("period", period != null && PERIODS.contains(period) ? period : "24h")
         .with("pollSeconds", collector.intervalSeconds())
         .with("chartLabels", chartLabels(locale))
         .with(

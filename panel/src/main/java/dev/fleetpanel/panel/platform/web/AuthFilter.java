@@ -46,7 +46,10 @@ public class AuthFilter implements ContainerRequestFilter, ContainerResponseFilt
     if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
       Optional<String> token = apiTokens.authenticate(authorization.substring(7).strip());
       if (token.isEmpty()) {
-        request.abortWith(json(401, "invalid or revoked API token"));
+        // A public resource checks its own bearer (the Prometheus scrape token of /metrics).
+        if (!isPublic()) {
+          request.abortWith(json(401, "invalid or revoked API token"));
+        }
         return;
       }
       request.setProperty(

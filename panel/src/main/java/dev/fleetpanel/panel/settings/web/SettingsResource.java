@@ -3,7 +3,9 @@ package dev.fleetpanel.panel.settings.web;
 import dev.fleetpanel.panel.auth.ApiTokenService;
 import dev.fleetpanel.panel.auth.AuthService;
 import dev.fleetpanel.panel.auth.Session;
+import dev.fleetpanel.panel.dashboard.DashboardSettings;
 import dev.fleetpanel.panel.metrics.CollectorSettings;
+import dev.fleetpanel.panel.metrics.ScrapeToken;
 import dev.fleetpanel.panel.platform.errors.InvalidInputException;
 import dev.fleetpanel.panel.platform.web.ErrorMapper;
 import dev.fleetpanel.panel.platform.web.RequestInfo;
@@ -25,7 +27,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 
-/** The Settings page: collection, API tokens and the admin password. */
+/**
+ * The Settings page: collection, the dashboard's attention thresholds, the Prometheus scrape token,
+ * API tokens and the admin password. The collector's form is here; the dashboard's and the scrape
+ * token's have resources of their own.
+ */
 @Path("settings")
 @Produces(MediaType.TEXT_HTML)
 public class SettingsResource {
@@ -34,6 +40,8 @@ public class SettingsResource {
   @Inject ApiTokenService tokens;
   @Inject AuthService auth;
   @Inject CollectorSettings collector;
+  @Inject DashboardSettings dashboard;
+  @Inject ScrapeToken scrapeToken;
   @Inject SessionCookies cookies;
   @Context HttpServletRequest request;
   @Context UriInfo uriInfo;
@@ -42,29 +50,48 @@ public class SettingsResource {
   public View page() {
     return withTokens(View.page(TEMPLATE, "content"))
         .with("errors", Map.of())
-        .with("intervalSeconds", collector.intervalSeconds());
+        .with("collectorErrors", Map.of())
+        .with("intervalSeconds", collector.intervalSeconds())
+        .with("offlinePolls", collector.offlineAfterPolls())
+        .with("dashboardErrors", Map.of())
+        .with("limits", DashboardSettingsResource.form(dashboard.thresholds()))
+        .with("scrapeConfigured", scrapeToken.configured())
+        .with("scrapeConfig", ScrapeTokenResource.config(RequestInfo.of(request).base(), null));
   }
 
-  /** The poll interval, applied at the next cycle. */
+  /** The poll interval and the missed polls before offline, applied at the next cycle. */
   @POST
   @Path("collector")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response setCollector(@FormParam("interval_seconds") String interval) {
+  public Response setCollector(
+      @FormParam("interval_seconds") String interval,
+      @FormParam("offline_after_polls") String polls) {
     View view = View.fragment(TEMPLATE, "collector");
-    try {
-      collector.setIntervalSeconds(
-          Integer.parseInt(interval == null ? "" : interval.strip()),
-          RequestInfo.of(request).actor());
-      return Response.ok(
-              view.with("intervalSeconds", collector.intervalSeconds()).with("saved", true))
-          .build();
-    } catch (IllegalArgumentException e) {
+    FormNumbers numbers = new FormNumbers();
+    int seconds =
+        numbers.read(
+            "interval_seconds", interval, CollectorSettings.INTERVAL, "collector.interval.invalid");
+    int missed =
+        numbers.read(
+            "offline_after_polls",
+            polls == null ? Integer.toString(collector.offlineAfterPolls()) : polls,
+            CollectorSettings.OFFLINE_POLLS,
+            "collector.offline.invalid");
+    if (!numbers.errors().isEmpty()) {
       return Response.status(ErrorMapper.UNPROCESSABLE)
           .entity(
               view.with("intervalSeconds", interval)
-                  .with("collectorError", "collector.interval.invalid"))
+                  .with("offlinePolls", polls)
+                  .with("collectorErrors", numbers.errors()))
           .build();
     }
+    collector.update(seconds, missed, RequestInfo.of(request).actor());
+    return Response.ok(
+            view.with("intervalSeconds", collector.intervalSeconds())
+                .with("offlinePolls", collector.offlineAfterPolls())
+                .with("collectorErrors", Map.of())
+                .with("saved", true))
+        .build();
   }
 
   @POST

@@ -201,7 +201,7 @@ class DashboardTemplateTest {
     assertThat(doc.getElementById("dash-q").val()).isEqualTo("web");
     assertThat(doc.select("select[name=sort] option[selected]").val()).isEqualTo("ram");
     assertThat(doc.select("input[name=view][checked]").val()).isEqualTo("detailed");
-    assertThat(doc.getElementById("dash-filters").attr("hx-push-url")).isEqualTo("true");
+    assertThat(doc.getElementById("dash-filters").attr("hx-get")).isEqualTo("dashboard");
     // An htmx request of the filters gets the body alone, poller included.
     Document fragment = Jsoup.parseBodyFragment(renderHtmx(view, admin()));
     assertThat(fragment.select("#dash-body #dash-poll")).hasSize(1);

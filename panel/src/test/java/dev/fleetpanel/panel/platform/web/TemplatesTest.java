@@ -66,7 +66,19 @@ class TemplatesTest {
   }
 
   private static View settingsPage(List<TokenRow> tokens) {
-    return View.page("settings/page", "content").with("tokens", tokens).with("errors", Map.of());
+    return View.page("settings/page", "content")
+        .with("tokens", tokens)
+        .with("errors", Map.of())
+        .with("collectorErrors", Map.of())
+        .with("intervalSeconds", 10)
+        .with("offlinePolls", 3)
+        .with("dashboardErrors", Map.of())
+        .with(
+            "limits",
+            new dev.fleetpanel.panel.settings.web.DashboardSettingsResource.ThresholdsForm(
+                "90", "90", "90", "7"))
+        .with("scrapeConfigured", false)
+        .with("scrapeConfig", "scrape_configs: ...");
   }
 
   private static View loginPage() {

@@ -2,18 +2,12 @@ package dev.fleetpanel.panel.server.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
+import dev.fleetpanel.panel.testing.Browsers;
 import dev.fleetpanel.panel.testing.PanelServer;
-import dev.fleetpanel.panel.testing.SystemTests;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,67 +18,30 @@ import org.junit.jupiter.api.Test;
  * it.
  */
 class ServersBrowserIT {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
   static PanelServer panel;
-  static Playwright playwright;
-  static Browser browser;
+  static Browsers browsers;
 
   @BeforeAll
   static void start() {
-    SystemTests.assume(Files.isExecutable(CHROMIUM), "Chromium (Debian package chromium)");
+    browsers = Browsers.start();
     panel = PanelServer.shared();
-    playwright =
-        Playwright.create(
-            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser =
-        playwright
-            .chromium()
-            .launch(
-                new BrowserType.LaunchOptions()
-                    .setExecutablePath(CHROMIUM)
-                    .setHeadless(true)
-                    .setArgs(
-                        List.of(
-                            "--no-sandbox",
-                            "--disable-gpu",
-                            "--disable-quic",
-                            "--no-first-run",
-                            "--disable-background-networking",
-                            "--disable-component-update",
-                            "--disable-sync")));
   }
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
+    if (browsers != null) {
+      browsers.close();
     }
   }
 
   @Test
   void logInAddAServerSeeItListedAndDeleteIt() throws Exception {
-    Files.createDirectories(SCREENSHOTS);
     // Through the trusted proxy header, so this browser has a client IP of its own for the login
     // ban.
-    BrowserContext context =
-        browser.newContext(
-            new Browser.NewContextOptions()
-                .setExtraHTTPHeaders(Map.of("X-Forwarded-For", "203.0.113.200")));
+    BrowserContext context = browsers.context("203.0.113.200");
     Page page = context.newPage();
-    List<String> consoleErrors = new java.util.ArrayList<>();
-    page.onConsoleMessage(
-        m -> {
-          // The refused login (401) and the refused form (422) are expected; anything else is a
-          // fault.
-          if ("error".equals(m.type()) && !m.text().matches(".*status of (401|422) .*")) {
-            consoleErrors.add(m.text());
-          }
-        });
+    // The refused login (401) and the refused form (422) are expected; anything else is a fault.
+    List<String> consoleErrors = Browsers.consoleErrors(page, ".*status of (401|422) .*");
 
     page.navigate(panel.base());
     assertThat(page).hasURL(Pattern.compile(".*/login$"));
@@ -99,7 +56,8 @@ class ServersBrowserIT {
             com.microsoft.playwright.options.AriaRole.BUTTON,
             new Page.GetByRoleOptions().setName("Sign in"))
         .click();
-    assertThat(page).hasURL(Pattern.compile(".*/servers$"));
+    assertThat(page).hasURL(Pattern.compile(".*/dashboard$"));
+    page.locator("nav.mainnav a[href=servers]").click();
     assertThat(page.locator("h1")).hasText("Servers");
 
     String name = "browser-" + Long.toHexString(System.nanoTime()) + " <b>&\"";
@@ -127,10 +85,7 @@ class ServersBrowserIT {
     assertThat(row.locator("[id^=status-]"))
         .containsText(Pattern.compile("not polled yet|offline|online"));
     assertThat(page.locator("#add-server-form").getByLabel("Name")).hasValue("");
-    page.screenshot(
-        new Page.ScreenshotOptions()
-            .setPath(SCREENSHOTS.resolve("servers-added.png"))
-            .setFullPage(true));
+    Browsers.screenshot(page, "servers-added");
 
     page.onDialog(
         dialog -> {
@@ -146,10 +101,7 @@ class ServersBrowserIT {
     assertThat(
             page.locator("#server-table tr").filter(new Locator.FilterOptions().setHasText(name)))
         .hasCount(0);
-    page.screenshot(
-        new Page.ScreenshotOptions()
-            .setPath(SCREENSHOTS.resolve("servers-deleted.png"))
-            .setFullPage(true));
+    Browsers.screenshot(page, "servers-deleted");
     org.assertj.core.api.Assertions.assertThat(consoleErrors)
         .as("browser console errors (CSP, scripts)")
         .isEmpty();
