@@ -83,7 +83,24 @@ public final class PrometheusExport {
     GAUGES.put(column, new String[] {P + name, help});
   }
 
+  /** The names of the metric families this export writes (for the Grafana dashboard's test). */
+  public static java.util.Set<String> familyNames() {
+    return java.util.Set.copyOf(families().keySet());
+  }
+
   public String write() {
+    Map<String, PromFamily> families = families();
+    for (Server server : servers.list()) {
+      if (server.active()) {
+        add(families, server, fleet.status(server.id()));
+      }
+    }
+    StringBuilder out = new StringBuilder(64 * 1024);
+    families.values().forEach(f -> f.writeTo(out));
+    return out.toString();
+  }
+
+  private static Map<String, PromFamily> families() {
     Map<String, PromFamily> families = new LinkedHashMap<>();
     family(families, "up", "1 when the panel has a recent sample of the server, else 0.");
     family(families, "last_sample_timestamp_seconds", "When the panel took the latest sample.");
@@ -94,14 +111,7 @@ public final class PrometheusExport {
         families,
         "ssl_expiry_timestamp_seconds",
         "When the node's certificate that expires first expires (where the node reports one).");
-    for (Server server : servers.list()) {
-      if (server.active()) {
-        add(families, server, fleet.status(server.id()));
-      }
-    }
-    StringBuilder out = new StringBuilder(64 * 1024);
-    families.values().forEach(f -> f.writeTo(out));
-    return out.toString();
+    return families;
   }
 
   private static void family(Map<String, PromFamily> families, String name, String help) {

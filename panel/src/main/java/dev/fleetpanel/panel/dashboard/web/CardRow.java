@@ -45,8 +45,11 @@ public record CardRow(
     Long sslDays,
     List<String> attention) {
 
+  static final String DASH = "—";
+
   static CardRow of(ServerCard card, Instant now) {
     var f = card.figures();
+    ServerCard.State state = card.state();
     Long sslDays =
         card.sslExpiry() == null ? null : Duration.between(now, card.sslExpiry()).toDays();
     if (card.sslExpiry() != null && !card.sslExpiry().isAfter(now)) {
@@ -56,26 +59,30 @@ public record CardRow(
         card.server().id(),
         card.server().name(),
         card.server().address(),
-        card.state().name().toLowerCase(Locale.ROOT),
-        card.state() == ServerCard.State.DISABLED ? null : card.status().since().toString(),
-        card.state() == ServerCard.State.DISABLED ? null : card.status().lastError(),
-        percent(f.cpu()),
+        state.name().toLowerCase(Locale.ROOT),
+        state == ServerCard.State.ONLINE || state == ServerCard.State.OFFLINE
+            ? card.status().since().toString()
+            : null,
+        state == ServerCard.State.OFFLINE ? card.status().lastError() : null,
+        dash(percent(f.cpu())),
         meter(f.cpu()),
-        percent(f.ramPercent()),
+        dash(percent(f.ramPercent())),
         used(f.ramUsed(), f.ramTotal()),
         meter(f.ramPercent()),
-        percent(f.diskPercent()),
+        dash(percent(f.diskPercent())),
         used(f.diskUsed(), f.diskTotal()),
         meter(f.diskPercent()),
         rate(f.down()),
         rate(f.up()),
         Double.isNaN(f.load1())
-            ? null
-            : String.format(Locale.ROOT, "%.2f %.2f %.2f", f.load1(), f.load5(), f.load15()),
-        Units.duration(f.uptimeSeconds()),
-        Double.isNaN(f.tcpEstablished())
-            ? null
-            : String.format(Locale.ROOT, "%.0f", f.tcpEstablished()),
+            ? DASH
+            : Units.decimals(f.load1(), 2)
+                + " "
+                + Units.decimals(f.load5(), 2)
+                + " "
+                + Units.decimals(f.load15(), 2),
+        dash(Units.duration(f.uptimeSeconds())),
+        Double.isNaN(f.tcpEstablished()) ? DASH : Long.toString(Math.round(f.tcpEstablished())),
         card.sslDomain(),
         sslDays,
         card.attention().stream().map(a -> a.name().toLowerCase(Locale.ROOT)).toList());
@@ -91,5 +98,27 @@ public record CardRow(
 
   public boolean needsAttention() {
     return !attention.isEmpty();
+  }
+
+  public boolean online() {
+    return "online".equals(state);
+  }
+
+  /** The card's classes: its state, and whether it needs attention. */
+  public String css() {
+    return "server-card state-" + state + (attention.isEmpty() ? "" : " attention");
+  }
+
+  /** Down and up, as one line. */
+  public String net() {
+    return "↓ " + dash(down) + " ↑ " + dash(up);
+  }
+
+  public boolean sslWarning() {
+    return attention.contains("ssl_expired") || attention.contains("ssl_expiring");
+  }
+
+  private static String dash(String value) {
+    return value == null ? DASH : value;
   }
 }

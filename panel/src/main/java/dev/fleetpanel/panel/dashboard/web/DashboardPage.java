@@ -6,6 +6,7 @@ import dev.fleetpanel.panel.dashboard.Fleet;
 import dev.fleetpanel.panel.platform.web.View;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The dashboard's model, built from a {@link Fleet}: the folders' card rows, the summary, the query
@@ -20,6 +21,7 @@ final class DashboardPage {
   final SummaryView summary;
   final DashboardQuery query;
   final String layout;
+  private CardHtml.Options options;
 
   DashboardPage(Fleet fleet) {
     for (Fleet.Group g : fleet.groups()) {
@@ -42,13 +44,24 @@ final class DashboardPage {
   }
 
   /** Puts the model into {@code view}; {@code since} is the change token covering these rows. */
-  View fill(View view, String since, DashboardSettings.Thresholds limits, int pollSeconds) {
+  View fill(
+      View view,
+      String since,
+      DashboardSettings.Thresholds limits,
+      int pollSeconds,
+      Locale locale) {
     String refresh = "dashboard/refresh" + query.toQueryString();
     String poll =
         refresh + (refresh.contains("?") ? "&" : "?") + "since=" + since + "&layout=" + layout;
-    return view.with("groups", groups)
-        .with("summary", summary)
-        .with("limits", limits)
+    options =
+        new CardHtml.Options(
+            CardTexts.of(locale),
+            MeterScale.of(limits),
+            query.compact(),
+            query.reorderable(),
+            query.toQueryString(),
+            false);
+    return view.with("summary", summary)
         .with("q", query.search())
         .with("sort", query.sort().wire())
         .with("view", query.view())
@@ -61,12 +74,36 @@ final class DashboardPage {
         .with("oob", false);
   }
 
+  /** Adds every folder with its cards (after {@link #fill}). */
+  View withGroups(View view) {
+    return view.with(
+        "groups",
+        groups.stream()
+            .map(
+                g ->
+                    new GroupView(
+                        g.key(), g.name(), g.cards().isEmpty(), CardHtml.cards(g.cards(), options)))
+            .toList());
+  }
+
   /**
    * Makes {@code view} (the refresh fragment) swap out of band the summary and either every folder,
    * when the browser's layout differs, or only the cards that changed since its token.
    */
   View refresh(View view, String clientLayout, List<CardRow> changed) {
     boolean whole = !layout.equals(clientLayout);
-    return view.with("oob", true).with("whole", whole).with("changed", whole ? List.of() : changed);
+    view.with("oob", true).with("whole", whole);
+    if (whole) {
+      return withGroups(view);
+    }
+    CardHtml.Options swapped =
+        new CardHtml.Options(
+            options.texts(),
+            options.scale(),
+            options.compact(),
+            options.reorderable(),
+            options.back(),
+            true);
+    return view.with("changed", CardHtml.cards(changed, swapped));
   }
 }

@@ -54,7 +54,7 @@ public class DashboardResource {
     DashboardQuery query = DashboardQuery.of(search, sort, view);
     DashboardPage page = new DashboardPage(dashboard.fleet(query));
     View body =
-        fill(page, View.page(DashboardPage.TEMPLATE, "dash-body"))
+        page.withGroups(fill(page, View.page(DashboardPage.TEMPLATE, "dash-body")))
             .with(
                 "scripts",
                 List.of(
@@ -90,7 +90,12 @@ public class DashboardResource {
 
   private View fill(DashboardPage page, View view) {
     String since = changes.observe(page.rows).toString();
-    return page.fill(view, since, settings.thresholds(), collector.intervalSeconds());
+    return page.fill(
+        view,
+        since,
+        settings.thresholds(),
+        collector.intervalSeconds(),
+        RequestInfo.of(request).locale());
   }
 
   private static Long folderId(String folder) {

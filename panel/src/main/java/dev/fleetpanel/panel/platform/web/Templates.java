@@ -44,9 +44,14 @@ public final class Templates {
    * them.
    */
   public static Templates forDirectory(Path webapp) {
+    return forDirectory(webapp, false);
+  }
+
+  /** As {@link #forDirectory(Path)}, parsed once when {@code cache} (as in the war: for timing). */
+  public static Templates forDirectory(Path webapp, boolean cache) {
     FileTemplateResolver resolver = new FileTemplateResolver();
     resolver.setPrefix(webapp.resolve("WEB-INF/templates").toString() + "/");
-    return new Templates(resolver, false);
+    return new Templates(resolver, cache);
   }
 
   /** Renders a whole template, or only {@code fragment} of it when not null. */

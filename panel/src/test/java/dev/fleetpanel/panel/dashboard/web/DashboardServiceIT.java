@@ -270,7 +270,13 @@ class DashboardServiceIT {
 
     DashboardPage page = new DashboardPage(dashboard.fleet(DashboardQuery.DEFAULT));
     View view =
-        page.fill(View.page(DashboardPage.TEMPLATE, "dash-body"), "e.1", settings.thresholds(), 10);
+        page.withGroups(
+            page.fill(
+                View.page(DashboardPage.TEMPLATE, "dash-body"),
+                "e.1",
+                settings.thresholds(),
+                10,
+                java.util.Locale.ENGLISH));
     Document doc =
         TemplateTestSupport.parse(
             TemplateTestSupport.renderPage(view, TemplateTestSupport.admin()));

@@ -104,7 +104,14 @@ class DashboardTemplateTest {
 
   static Document renderWholePage(DashboardQuery query, List<GroupRow> groups) {
     DashboardPage page = page(query, groups, summary(2, 1));
-    View view = page.fill(View.page(DashboardPage.TEMPLATE, "dash-body"), "e1.7", LIMITS, 10);
+    View view =
+        page.withGroups(
+            page.fill(
+                View.page(DashboardPage.TEMPLATE, "dash-body"),
+                "e1.7",
+                LIMITS,
+                10,
+                java.util.Locale.ENGLISH));
     return parse(renderPage(view, admin()));
   }
 
@@ -195,7 +202,14 @@ class DashboardTemplateTest {
   @Test
   void theFiltersShowTheQuery() {
     DashboardPage page = page(DashboardQuery.of("web", "ram", null), twoFolders(), summary(2, 1));
-    View view = page.fill(View.page(DashboardPage.TEMPLATE, "dash-body"), "e1.7", LIMITS, 10);
+    View view =
+        page.withGroups(
+            page.fill(
+                View.page(DashboardPage.TEMPLATE, "dash-body"),
+                "e1.7",
+                LIMITS,
+                10,
+                java.util.Locale.ENGLISH));
     Document doc = parse(renderPage(view, admin()));
 
     assertThat(doc.getElementById("dash-q").val()).isEqualTo("web");
@@ -211,7 +225,13 @@ class DashboardTemplateTest {
   @Test
   void aRefreshSwapsTheSummaryAndOnlyTheCardsThatChanged() {
     DashboardPage page = page(DashboardQuery.DEFAULT, twoFolders(), summary(2, 1));
-    View view = page.fill(View.fragment(DashboardPage.TEMPLATE, "refresh"), "e1.9", LIMITS, 15);
+    View view =
+        page.fill(
+            View.fragment(DashboardPage.TEMPLATE, "refresh"),
+            "e1.9",
+            LIMITS,
+            15,
+            java.util.Locale.ENGLISH);
     page.refresh(view, page.layout, List.of(online(3, "db-1", "77.0 %")));
     Document doc = Jsoup.parseBodyFragment(renderHtmx(view, admin()));
 
@@ -229,7 +249,13 @@ class DashboardTemplateTest {
   @Test
   void aRefreshWithNothingChangedSendsNoCard() {
     DashboardPage page = page(DashboardQuery.DEFAULT, twoFolders(), summary(2, 1));
-    View view = page.fill(View.fragment(DashboardPage.TEMPLATE, "refresh"), "e1.9", LIMITS, 10);
+    View view =
+        page.fill(
+            View.fragment(DashboardPage.TEMPLATE, "refresh"),
+            "e1.9",
+            LIMITS,
+            10,
+            java.util.Locale.ENGLISH);
     page.refresh(view, page.layout, List.of());
     Document doc = Jsoup.parseBodyFragment(renderHtmx(view, admin()));
 
@@ -240,7 +266,13 @@ class DashboardTemplateTest {
   @Test
   void aRefreshAgainstAnotherLayoutSwapsEveryFolder() {
     DashboardPage page = page(DashboardQuery.DEFAULT, twoFolders(), summary(2, 1));
-    View view = page.fill(View.fragment(DashboardPage.TEMPLATE, "refresh"), "e1.9", LIMITS, 10);
+    View view =
+        page.fill(
+            View.fragment(DashboardPage.TEMPLATE, "refresh"),
+            "e1.9",
+            LIMITS,
+            10,
+            java.util.Locale.ENGLISH);
     page.refresh(view, "an-old-layout", List.of(online(3, "db-1", "77.0 %")));
     Document doc = Jsoup.parseBodyFragment(renderHtmx(view, admin()));
 
@@ -253,18 +285,33 @@ class DashboardTemplateTest {
   void anEmptyFleetInvitesToAddAServerAndRussianHasEveryText() {
     DashboardPage page =
         page(DashboardQuery.DEFAULT, List.of(new GroupRow("none", null, List.of())), summary(0, 0));
-    View view = page.fill(View.page(DashboardPage.TEMPLATE, "dash-body"), "e1.0", LIMITS, 10);
+    View view =
+        page.withGroups(
+            page.fill(
+                View.page(DashboardPage.TEMPLATE, "dash-body"),
+                "e1.0",
+                LIMITS,
+                10,
+                java.util.Locale.ENGLISH));
     Document en = parse(renderPage(view, admin()));
     Document ru = parse(renderPage(view, admin(TemplateTestSupport.RUSSIAN)));
-    Document full = parse(renderPage(renderWholeView(), admin(TemplateTestSupport.RUSSIAN)));
+    DashboardPage whole = page(DashboardQuery.DEFAULT, twoFolders(), summary(2, 1));
+    Document full =
+        parse(
+            renderPage(
+                whole.withGroups(
+                    whole.fill(
+                        View.page(DashboardPage.TEMPLATE, "dash-body"),
+                        "e1.7",
+                        LIMITS,
+                        10,
+                        TemplateTestSupport.RUSSIAN)),
+                admin(TemplateTestSupport.RUSSIAN)));
 
     assertThat(en.select("#fleet-summary a[href=servers]").text()).isEqualTo("Add the first one");
     assertThat(ru.text()).doesNotContain("??");
-    assertThat(full.text()).doesNotContain("??").contains("Обзор");
-  }
-
-  private static View renderWholeView() {
-    DashboardPage page = page(DashboardQuery.DEFAULT, twoFolders(), summary(2, 1));
-    return page.fill(View.page(DashboardPage.TEMPLATE, "dash-body"), "e1.7", LIMITS, 10);
+    assertThat(full.text()).doesNotContain("??").contains("Обзор").contains("не в сети с");
+    assertThat(full.getElementById("card-2").select(".reasons li").eachText())
+        .containsExactly("не в сети", "сертификат скоро истечёт");
   }
 }

@@ -31,4 +31,15 @@ class UnitsTest {
     assertThat(Units.duration(273906)).isEqualTo("3d 4h");
     assertThat(Units.percent(12.345)).isEqualTo("12.3 %");
   }
+
+  @Test
+  void decimalsRoundHalfUpLikeTheFormatterWithoutANegativeZero() {
+    assertThat(Units.decimals(0.05, 1)).isEqualTo("0.1");
+    assertThat(Units.decimals(99.96, 1)).isEqualTo("100.0");
+    assertThat(Units.decimals(-0.04, 1)).isEqualTo("0.0");
+    assertThat(Units.decimals(-1.26, 1)).isEqualTo("-1.3");
+    assertThat(Units.decimals(0.5, 2)).isEqualTo("0.50");
+    assertThat(Units.decimals(3.14159, 2)).isEqualTo("3.14");
+    assertThat(Units.decimals(12.0, 2)).isEqualTo("12.00");
+  }
 }
