@@ -56,7 +56,6 @@ public final class SetVersion {
 
     private final MessageDigest digest;
     private final byte[] buffer = new byte[BUFFER];
-    private final StringBuilder text = new StringBuilder(64);
     private int used;
     private long count;
     private boolean lastIpv6;
@@ -72,32 +71,28 @@ public final class SetVersion {
       }
     }
 
-    public CharSequence add(BlocklistEntry entry) {
-      return entry.ipv6()
-          ? addIpv6(entry.hi(), entry.lo(), entry.prefix())
-          : addIpv4(entry.lo(), entry.prefix());
+    public void add(BlocklistEntry entry) {
+      if (entry.ipv6()) {
+        addIpv6(entry.hi(), entry.lo(), entry.prefix());
+      } else {
+        addIpv4(entry.lo(), entry.prefix());
+      }
     }
 
-    /**
-     * Adds an IPv4 entry.
-     *
-     * @return its canonical text, valid until the next call
-     */
-    public CharSequence addIpv4(long address, int prefix) {
+    /** Adds an IPv4 entry ({@code address} in the low 32 bits, host bits cleared). */
+    public void addIpv4(long address, int prefix) {
       order(false, 0, address, prefix);
-      text.setLength(0);
-      return append(EntryText.appendIpv4(text, address, prefix));
+      room();
+      used = EntryText.writeIpv4(buffer, used, address, prefix);
+      buffer[used++] = '\n';
     }
 
-    /**
-     * Adds an IPv6 entry.
-     *
-     * @return its canonical text, valid until the next call
-     */
-    public CharSequence addIpv6(long hi, long lo, int prefix) {
+    /** Adds an IPv6 entry (host bits cleared). */
+    public void addIpv6(long hi, long lo, int prefix) {
       order(true, hi, lo, prefix);
-      text.setLength(0);
-      return append(EntryText.appendIpv6(text, hi, lo, prefix));
+      room();
+      used = EntryText.writeIpv6(buffer, used, hi, lo, prefix);
+      buffer[used++] = '\n';
     }
 
     /** How many entries were added. */
@@ -124,16 +119,11 @@ public final class SetVersion {
       count++;
     }
 
-    private CharSequence append(StringBuilder canonical) {
-      if (used + canonical.length() + 1 > BUFFER) {
+    private void room() {
+      if (used + EntryText.MAX_BYTES + 1 > BUFFER) {
         digest.update(buffer, 0, used);
         used = 0;
       }
-      for (int i = 0; i < canonical.length(); i++) {
-        buffer[used++] = (byte) canonical.charAt(i);
-      }
-      buffer[used++] = '\n';
-      return canonical;
     }
   }
 }

@@ -56,7 +56,7 @@ class SetVersionTest {
         .isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> hasher.addIpv4(0x01020303L, 32))
         .isInstanceOf(IllegalStateException.class);
-    assertThat(hasher.addIpv6(0x2a00_0001_0000_0000L, 1, 128)).hasToString("2a00:1::1");
+    hasher.addIpv6(0x2a00_0001_0000_0000L, 1, 128);
     assertThatThrownBy(() -> hasher.addIpv4(0x09090909L, 32))
         .isInstanceOf(IllegalStateException.class);
   }
@@ -73,7 +73,8 @@ class SetVersionTest {
     SetVersion.Hasher streamed = SetVersion.hasher();
     java.util.List<String> texts = new java.util.ArrayList<>();
     for (long a = 0x0B000000L; a < 0x0B000000L + 20_000; a++) {
-      texts.add(streamed.addIpv4(a, 32).toString());
+      streamed.addIpv4(a, 32);
+      texts.add(EntryText.appendIpv4(new StringBuilder(), a, 32).toString());
     }
 
     assertThat(streamed.count()).isEqualTo(20_000);

@@ -75,12 +75,7 @@ public final class BlocklistResource {
           ListKind kind = listKind(list);
           Direction way = direction(direction);
           ListContent content = service.list(way, kind);
-          StreamingOutput body =
-              out -> {
-                try (content) {
-                  BlocklistJson.list(content, kind, way, out);
-                }
-              };
+          StreamingOutput body = out -> BlocklistJson.list(content, kind, way, out);
           return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
         });
   }

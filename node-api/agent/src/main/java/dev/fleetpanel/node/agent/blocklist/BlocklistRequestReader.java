@@ -9,6 +9,7 @@ import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -25,11 +26,13 @@ public final class BlocklistRequestReader {
 
   private final RefusalPolicy policy;
   private final int maxEntries;
+  private final Path scratch;
   private final long maxBytes;
 
-  BlocklistRequestReader(RefusalPolicy policy, int maxEntries) {
+  BlocklistRequestReader(RefusalPolicy policy, int maxEntries, Path scratch) {
     this.policy = policy;
     this.maxEntries = maxEntries;
+    this.scratch = scratch;
     this.maxBytes = BlocklistApi.maxBodyBytes(maxEntries);
   }
 
@@ -104,7 +107,7 @@ public final class BlocklistRequestReader {
         throw BlocklistException.invalid(key + " is given twice");
       }
       boolean blocking = !key.equals(BlocklistApi.REMOVE) && shape != RequestShape.BULK_REMOVE;
-      EntryCollector collector = new EntryCollector(maxEntries, blocking ? policy : null);
+      EntryCollector collector = new EntryCollector(maxEntries, blocking ? policy : null, scratch);
       for (JsonParser.Event element; (element = parser.next()) != JsonParser.Event.END_ARRAY; ) {
         if (element != JsonParser.Event.VALUE_STRING) {
           throw BlocklistException.invalid(key + " must be an array of strings");
@@ -119,7 +122,7 @@ public final class BlocklistRequestReader {
         throw BlocklistException.invalid("ip must be a string");
       }
       EntryCollector collector =
-          new EntryCollector(1, shape == RequestShape.REMOVE ? null : policy);
+          new EntryCollector(1, shape == RequestShape.REMOVE ? null : policy, null);
       collector.offer(parser.getString());
       arrays.put(BlocklistApi.IP, collector.finish());
     }

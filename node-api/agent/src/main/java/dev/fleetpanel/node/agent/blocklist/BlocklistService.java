@@ -56,7 +56,11 @@ public final class BlocklistService {
       temporary.put(
           direction,
           new TemporaryList(
-              direction, layout, kernel, new LongTemporaryEntries(state.longTemporary(direction))));
+              direction,
+              layout,
+              kernel,
+              new LongTemporaryEntries(state.longTemporary(direction)),
+              state.scratch()));
     }
   }
 
@@ -99,7 +103,8 @@ public final class BlocklistService {
     } catch (CommandFailedException e) {
       throw BlocklistException.unavailable("cannot read the node's addresses: " + e.getMessage());
     }
-    return new BlocklistRequestReader(new RefusalPolicy(own, panel), layout.maxEntries());
+    return new BlocklistRequestReader(
+        new RefusalPolicy(own, panel), layout.maxEntries(), state.scratch());
   }
 
   public BlocklistStatus status() throws BlocklistException {
@@ -112,17 +117,17 @@ public final class BlocklistService {
         });
   }
 
-  /** A list's content; the caller writes it out and closes it. */
+  /** A list's content, to be written out after the lock is released. */
   public ListContent list(Direction direction, ListKind list) throws BlocklistException {
     return locked(
         () -> {
           if (list == ListKind.PERMANENT) {
-            PermanentList.Snapshot snapshot = checked(direction).snapshot();
-            return ListContent.of(
-                snapshot.version(), snapshot.size(), checked(direction).openFile());
+            PermanentList permanentList = checked(direction);
+            PermanentList.Snapshot snapshot = permanentList.snapshot();
+            return new ListContent(snapshot.version(), snapshot.size(), permanentList.content());
           }
           PackedList content = temporary.get(direction).content();
-          return ListContent.of(Canonical.version(content), content.size(), content);
+          return new ListContent(Canonical.version(content), content.size(), content);
         });
   }
 

@@ -16,11 +16,13 @@ final class Canonical {
         : EntryText.appendIpv4(into, entry.lo(), entry.prefix());
   }
 
-  /** Adds the cursor's current entry to {@code hasher}; returns its canonical text. */
-  static CharSequence hash(SetVersion.Hasher hasher, EntryCursor entry) {
-    return entry.ipv6()
-        ? hasher.addIpv6(entry.hi(), entry.lo(), entry.prefix())
-        : hasher.addIpv4(entry.lo(), entry.prefix());
+  /** Adds the cursor's current entry to {@code hasher}. */
+  static void hash(SetVersion.Hasher hasher, EntryCursor entry) {
+    if (entry.ipv6()) {
+      hasher.addIpv6(entry.hi(), entry.lo(), entry.prefix());
+    } else {
+      hasher.addIpv4(entry.lo(), entry.prefix());
+    }
   }
 
   static String version(PackedList list) {

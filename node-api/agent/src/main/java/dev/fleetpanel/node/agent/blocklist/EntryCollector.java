@@ -3,6 +3,7 @@ package dev.fleetpanel.node.agent.blocklist;
 import dev.fleetpanel.node.blocklist.BlocklistApi;
 import dev.fleetpanel.node.blocklist.EntryParser;
 import dev.fleetpanel.node.blocklist.Refusal;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,9 +26,10 @@ final class EntryCollector {
 
   /**
    * @param policy what to refuse; null when the entries are to be removed, not blocked
+   * @param scratch where a large list is sorted; null for a list of one
    */
-  EntryCollector(int maxEntries, RefusalPolicy policy) {
-    this.entries = PackedList.builder(maxEntries);
+  EntryCollector(int maxEntries, RefusalPolicy policy, Path scratch) {
+    this.entries = PackedList.builder(maxEntries, scratch);
     this.policy = policy;
   }
 

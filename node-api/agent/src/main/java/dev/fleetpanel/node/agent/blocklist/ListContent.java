@@ -1,14 +1,13 @@
 package dev.fleetpanel.node.agent.blocklist;
 
-import java.io.Closeable;
 import java.io.IOException;
 
 /**
  * A list's entries as they were when asked for, to be written out after the lock is released: the
- * permanent list's file (already open, so a later replacement does not change what is read) or the
- * temporary list's entries read from the kernel.
+ * permanent list's mapped file (a later replacement maps a new file and leaves this one readable)
+ * or the temporary list's entries read from the kernel.
  */
-public final class ListContent implements Closeable {
+public final class ListContent {
 
   /** Receives each entry's canonical text. */
   @FunctionalInterface
@@ -18,24 +17,12 @@ public final class ListContent implements Closeable {
 
   private final String version;
   private final long count;
-  private final EntryCursor entries;
-  private final Closeable resource;
+  private final PackedList entries;
 
-  private ListContent(String version, long count, EntryCursor entries, Closeable resource) {
+  ListContent(String version, long count, PackedList entries) {
     this.version = version;
     this.count = count;
     this.entries = entries;
-    this.resource = resource;
-  }
-
-  static ListContent of(String version, long count, TextCursor file) {
-    return file == null
-        ? of(version, count, PackedList.EMPTY)
-        : new ListContent(version, count, file, file);
-  }
-
-  static ListContent of(String version, long count, PackedList list) {
-    return new ListContent(version, count, list.cursor(), null);
   }
 
   public String version() {
@@ -48,15 +35,9 @@ public final class ListContent implements Closeable {
 
   public void writeEach(EntryWriter writer) throws IOException {
     StringBuilder text = new StringBuilder();
-    while (entries.next()) {
-      writer.entry(Canonical.text(entries, text));
-    }
-  }
-
-  @Override
-  public void close() throws IOException {
-    if (resource != null) {
-      resource.close();
+    EntryCursor entry = entries.cursor();
+    while (entry.next()) {
+      writer.entry(Canonical.text(entry, text));
     }
   }
 }

@@ -1,42 +1,59 @@
 package dev.fleetpanel.node.agent.blocklist;
 
 import dev.fleetpanel.node.blocklist.EntryOrder;
-import java.util.Arrays;
+import java.nio.LongBuffer;
+import java.nio.file.Path;
 
 /**
- * A sorted list of distinct entries in compact arrays, so that a million entries take 8 MB (IPv4)
- * or 24 MB (IPv6) of heap instead of a million objects: IPv4 as {@code address << 8 | prefix} in a
- * {@code long} (which sorts by address, then prefix), IPv6 as (high, low, prefix) triples.
+ * A sorted list of distinct entries as packed records ({@link Records}): IPv4 in one {@code long}
+ * each, IPv6 in three. A large list lives in a mapped scratch file outside the Java heap (see
+ * {@link PackedListBuilder}), so a million entries never weigh on the agent's small heap.
  */
 final class PackedList {
 
-  static final PackedList EMPTY = new PackedList(new long[0], 0, new long[0], 0);
+  static final int IPV4_WIDTH = 1;
+  static final int IPV6_WIDTH = 3;
+  static final PackedList EMPTY = new PackedList(LongBuffer.allocate(0), LongBuffer.allocate(0));
 
-  private final long[] ipv4;
+  private final LongBuffer ipv4;
   private final int ipv4Count;
-  private final long[] ipv6;
+  private final LongBuffer ipv6;
   private final int ipv6Count;
   private final long ipv4Prefixes;
   private final long[] ipv6Prefixes = new long[3];
 
-  PackedList(long[] ipv4, int ipv4Count, long[] ipv6, int ipv6Count) {
+  /** Takes sorted, distinct records. */
+  PackedList(LongBuffer ipv4, LongBuffer ipv6) {
     this.ipv4 = ipv4;
-    this.ipv4Count = ipv4Count;
+    this.ipv4Count = ipv4.capacity();
     this.ipv6 = ipv6;
-    this.ipv6Count = ipv6Count;
+    this.ipv6Count = ipv6.capacity() / IPV6_WIDTH;
     long prefixes = 0;
     for (int i = 0; i < ipv4Count; i++) {
-      prefixes |= 1L << (ipv4[i] & 0xFF);
+      prefixes |= 1L << (ipv4.get(i) & 0xFF);
     }
     ipv4Prefixes = prefixes;
     for (int i = 0; i < ipv6Count; i++) {
-      int prefix = (int) ipv6[3 * i + 2];
+      int prefix = (int) ipv6.get(3 * i + 2);
       ipv6Prefixes[prefix >> 6] |= 1L << (prefix & 63);
     }
   }
 
-  static PackedListBuilder builder(int maxEntries) {
-    return new PackedListBuilder(maxEntries);
+  /**
+   * @param scratch where a large list is spilled, or null for a list that stays small
+   */
+  static PackedListBuilder builder(int maxEntries, Path scratch) {
+    return new PackedListBuilder(maxEntries, scratch);
+  }
+
+  /** The IPv4 records (a read-only view). */
+  LongBuffer ipv4() {
+    return ipv4.asReadOnlyBuffer();
+  }
+
+  /** The IPv6 records, three {@code long}s each (a read-only view). */
+  LongBuffer ipv6() {
+    return ipv6.asReadOnlyBuffer();
   }
 
   int size() {
@@ -62,7 +79,7 @@ final class PackedList {
         continue;
       }
       long network = prefix == 0 ? 0 : address & ((0xFFFF_FFFFL << (32 - prefix)) & 0xFFFF_FFFFL);
-      if (Arrays.binarySearch(ipv4, 0, ipv4Count, network << 8 | prefix) >= 0) {
+      if (searchIpv4(network << 8 | prefix)) {
         return true;
       }
     }
@@ -77,21 +94,97 @@ final class PackedList {
       }
       long maskedHi = prefix >= 64 ? hi : (prefix == 0 ? 0 : hi & (-1L << (64 - prefix)));
       long maskedLo = prefix <= 64 ? 0 : (prefix == 128 ? lo : lo & (-1L << (128 - prefix)));
-      if (searchIpv6(maskedHi, maskedLo, prefix) >= 0) {
+      if (searchIpv6(maskedHi, maskedLo, prefix)) {
         return true;
       }
     }
     return false;
   }
 
-  /** Whether the list holds exactly this entry. */
-  boolean contains(boolean ipv6, long hi, long lo, int prefix) {
-    return ipv6
-        ? searchIpv6(hi, lo, prefix) >= 0
-        : Arrays.binarySearch(ipv4, 0, ipv4Count, lo << 8 | prefix) >= 0;
+  /**
+   * Whether an entry of the list shares an address with the given network: one covers its first
+   * address, or one starts inside it.
+   */
+  boolean overlaps(boolean v6, long hi, long lo, int prefix) {
+    if (!v6) {
+      long last = lo | (prefix == 0 ? 0xFFFF_FFFFL : (1L << (32 - prefix)) - 1);
+      int next = lowerBoundIpv4((lo << 8 | prefix) + 1);
+      return coversIpv4(lo) || (next < ipv4Count && (ipv4.get(next) >>> 8) <= last);
+    }
+    long lastHi = prefix >= 64 ? hi : hi | (prefix == 0 ? -1L : -1L >>> prefix);
+    long lastLo = prefix >= 128 ? lo : lo | (prefix <= 64 ? -1L : -1L >>> (prefix - 64));
+    int next = lowerBoundIpv6(hi, lo, prefix + 1);
+    return coversIpv6(hi, lo)
+        || (next < ipv6Count
+            && EntryOrder.compare(
+                    true, ipv6.get(3 * next), ipv6.get(3 * next + 1), 0, true, lastHi, lastLo, 0)
+                <= 0);
   }
 
-  private int searchIpv6(long hi, long lo, int prefix) {
+  /** The first IPv4 record not below {@code key}. */
+  private int lowerBoundIpv4(long key) {
+    int low = 0;
+    int high = ipv4Count;
+    while (low < high) {
+      int mid = (low + high) >>> 1;
+      if (ipv4.get(mid) < key) {
+        low = mid + 1;
+      } else {
+        high = mid;
+      }
+    }
+    return low;
+  }
+
+  /** The first IPv6 record not below ({@code hi}, {@code lo}, {@code prefix}). */
+  private int lowerBoundIpv6(long hi, long lo, int prefix) {
+    int low = 0;
+    int high = ipv6Count;
+    while (low < high) {
+      int mid = (low + high) >>> 1;
+      int c =
+          EntryOrder.compare(
+              true,
+              ipv6.get(3 * mid),
+              ipv6.get(3 * mid + 1),
+              (int) ipv6.get(3 * mid + 2),
+              true,
+              hi,
+              lo,
+              prefix);
+      if (c < 0) {
+        low = mid + 1;
+      } else {
+        high = mid;
+      }
+    }
+    return low;
+  }
+
+  /** Whether the list holds exactly this entry. */
+  boolean contains(boolean ipv6, long hi, long lo, int prefix) {
+    return ipv6 ? searchIpv6(hi, lo, prefix) : searchIpv4(lo << 8 | prefix);
+  }
+
+  private boolean searchIpv4(long key) {
+    int low = 0;
+    int high = ipv4Count - 1;
+    while (low <= high) {
+      int mid = (low + high) >>> 1;
+      int c = Long.compare(ipv4.get(mid), key);
+      if (c == 0) {
+        return true;
+      }
+      if (c < 0) {
+        low = mid + 1;
+      } else {
+        high = mid - 1;
+      }
+    }
+    return false;
+  }
+
+  private boolean searchIpv6(long hi, long lo, int prefix) {
     int low = 0;
     int high = ipv6Count - 1;
     while (low <= high) {
@@ -99,22 +192,23 @@ final class PackedList {
       int c =
           EntryOrder.compare(
               true,
-              ipv6[3 * mid],
-              ipv6[3 * mid + 1],
-              (int) ipv6[3 * mid + 2],
+              ipv6.get(3 * mid),
+              ipv6.get(3 * mid + 1),
+              (int) ipv6.get(3 * mid + 2),
               true,
               hi,
               lo,
               prefix);
+      if (c == 0) {
+        return true;
+      }
       if (c < 0) {
         low = mid + 1;
-      } else if (c > 0) {
-        high = mid - 1;
       } else {
-        return mid;
+        high = mid - 1;
       }
     }
-    return -1;
+    return false;
   }
 
   private final class Cursor implements EntryCursor {
@@ -137,17 +231,17 @@ final class PackedList {
 
     @Override
     public long hi() {
-      return ipv6() ? ipv6[3 * (at - ipv4Count)] : 0;
+      return ipv6() ? ipv6.get(3 * (at - ipv4Count)) : 0;
     }
 
     @Override
     public long lo() {
-      return ipv6() ? ipv6[3 * (at - ipv4Count) + 1] : ipv4[at] >>> 8;
+      return ipv6() ? ipv6.get(3 * (at - ipv4Count) + 1) : ipv4.get(at) >>> 8;
     }
 
     @Override
     public int prefix() {
-      return (int) (ipv6() ? ipv6[3 * (at - ipv4Count) + 2] : ipv4[at] & 0xFF);
+      return (int) (ipv6() ? ipv6.get(3 * (at - ipv4Count) + 2) : ipv4.get(at) & 0xFF);
     }
   }
 }

@@ -1,49 +1,46 @@
 package dev.fleetpanel.node.agent.blocklist;
 
-import java.util.ArrayList;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.LongBuffer;
+import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 
 /**
- * Collects entries in fixed-size chunks (so that growing never copies the whole list), then sorts
- * and removes duplicates once. At most {@code maxEntries} entries may be added, duplicates counted:
- * one more throws {@link TooManyEntriesException} before memory grows further.
+ * Collects entries for a {@link PackedList} in bounded memory: entries fill a chunk of {@link
+ * #CHUNK} records; a full chunk is sorted and written to a scratch file as a run, and {@link
+ * #build()} merges the runs into one sorted, distinct file that the list maps. So a list of a
+ * million entries costs the heap one chunk (512 KiB for IPv4, 1.5 MiB for IPv6), whatever the
+ * agent's {@code -Xmx}; without a scratch directory (small lists) everything stays on the heap. At
+ * most {@code maxEntries} entries may be added, duplicates counted: one more throws {@link
+ * TooManyEntriesException}.
  */
 final class PackedListBuilder {
 
-  private static final int CHUNK = 1 << 16;
+  static final int CHUNK = 1 << 16;
 
   private final int maxEntries;
-  private final List<long[]> ipv4Chunks = new ArrayList<>();
-  private final List<long[]> ipv6Chunks = new ArrayList<>();
-  private int ipv4Count;
-  private int ipv6Count;
+  private final Family ipv4;
+  private final Family ipv6;
 
-  PackedListBuilder(int maxEntries) {
+  /**
+   * @param scratch where sorted runs are written once a chunk is full; null keeps everything on the
+   *     heap (then at most {@link #CHUNK} entries per family)
+   */
+  PackedListBuilder(int maxEntries, Path scratch) {
     this.maxEntries = maxEntries;
+    this.ipv4 = new Family(PackedList.IPV4_WIDTH, scratch);
+    this.ipv6 = new Family(PackedList.IPV6_WIDTH, scratch);
   }
 
   void addIpv4(long address, int prefix) {
     room();
-    int slot = ipv4Count % CHUNK;
-    if (slot == 0) {
-      ipv4Chunks.add(new long[CHUNK]);
-    }
-    ipv4Chunks.get(ipv4Chunks.size() - 1)[slot] = address << 8 | prefix;
-    ipv4Count++;
+    ipv4.add(address << 8 | prefix, 0, 0);
   }
 
   void addIpv6(long hi, long lo, int prefix) {
     room();
-    int slot = ipv6Count % CHUNK;
-    if (slot == 0) {
-      ipv6Chunks.add(new long[3 * CHUNK]);
-    }
-    long[] chunk = ipv6Chunks.get(ipv6Chunks.size() - 1);
-    chunk[3 * slot] = hi;
-    chunk[3 * slot + 1] = lo;
-    chunk[3 * slot + 2] = prefix;
-    ipv6Count++;
+    ipv6.add(hi, lo, prefix);
   }
 
   void add(EntryCursor entry) {
@@ -55,62 +52,90 @@ final class PackedListBuilder {
   }
 
   /** Entries added so far, duplicates counted. */
-  int count() {
-    return ipv4Count + ipv6Count;
+  long count() {
+    return ipv4.count + ipv6.count;
   }
 
-  /** Sorts and drops duplicates; the builder is empty afterwards. */
+  /** Sorts and drops duplicates; the builder must not be used afterwards. */
   PackedList build() {
-    long[] ipv4 = drain(ipv4Chunks, ipv4Count, 1);
-    Arrays.sort(ipv4);
-    int distinct4 = distinct(ipv4, ipv4.length, 1);
-    long[] ipv6 = drain(ipv6Chunks, ipv6Count, 3);
-    TripleSort.sort(ipv6, ipv6Count);
-    int distinct6 = distinct(ipv6, ipv6Count, 3);
-    ipv4Count = 0;
-    ipv6Count = 0;
-    return new PackedList(ipv4, distinct4, ipv6, distinct6);
+    try {
+      return new PackedList(ipv4.build(), ipv6.build());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the list's scratch file: " + e.getMessage(), e);
+    }
   }
 
   private void room() {
-    if (ipv4Count + ipv6Count >= maxEntries) {
+    if (ipv4.count + ipv6.count >= maxEntries) {
       throw new TooManyEntriesException(maxEntries);
     }
   }
 
-  /** One array of {@code count} records, releasing each chunk once copied. */
-  private static long[] drain(List<long[]> chunks, int count, int width) {
-    long[] all = new long[count * width];
-    int copied = 0;
-    for (int i = 0; i < chunks.size(); i++) {
-      int length = Math.min(chunks.get(i).length, all.length - copied);
-      System.arraycopy(chunks.get(i), 0, all, copied, length);
-      copied += length;
-      chunks.set(i, null);
-    }
-    chunks.clear();
-    return all;
-  }
+  /** The records of one family: the current chunk and the runs written so far. */
+  private static final class Family {
+    private final int width;
+    private final Path scratch;
+    private final long[] chunk;
+    private int inChunk;
+    private long count;
+    private RunFile runs;
 
-  /** Moves distinct records to the front of a sorted array; returns how many there are. */
-  private static int distinct(long[] sorted, int count, int width) {
-    int kept = 0;
-    for (int i = 0; i < count; i++) {
-      if (kept > 0 && sameRecord(sorted, (kept - 1) * width, i * width, width)) {
-        continue;
-      }
-      System.arraycopy(sorted, i * width, sorted, kept * width, width);
-      kept++;
+    Family(int width, Path scratch) {
+      this.width = width;
+      this.scratch = scratch;
+      this.chunk = new long[width * CHUNK];
     }
-    return kept;
-  }
 
-  private static boolean sameRecord(long[] a, int x, int y, int width) {
-    for (int k = 0; k < width; k++) {
-      if (a[x + k] != a[y + k]) {
-        return false;
+    void add(long a, long b, long c) {
+      if (inChunk == CHUNK) {
+        spill();
       }
+      int at = inChunk * width;
+      chunk[at] = a;
+      if (width == PackedList.IPV6_WIDTH) {
+        chunk[at + 1] = b;
+        chunk[at + 2] = c;
+      }
+      inChunk++;
+      count++;
     }
-    return true;
+
+    private void spill() {
+      if (scratch == null) {
+        throw new IllegalStateException(
+            "a list of more than " + CHUNK + " entries needs a scratch directory");
+      }
+      try {
+        if (runs == null) {
+          runs = RunFile.create(scratch, width);
+        }
+        runs.append(chunk, sort());
+      } catch (IOException e) {
+        throw new UncheckedIOException(
+            "cannot write the list's scratch file: " + e.getMessage(), e);
+      }
+      inChunk = 0;
+    }
+
+    /** Sorts the chunk, drops its duplicates; how many records remain. */
+    private int sort() {
+      if (width == PackedList.IPV4_WIDTH) {
+        Arrays.sort(chunk, 0, inChunk);
+      } else {
+        TripleSort.sort(chunk, inChunk);
+      }
+      return Records.distinct(chunk, inChunk, width);
+    }
+
+    LongBuffer build() throws IOException {
+      if (runs == null) {
+        int distinct = sort();
+        return LongBuffer.wrap(Arrays.copyOf(chunk, distinct * width));
+      }
+      if (inChunk > 0) {
+        runs.append(chunk, sort());
+      }
+      return runs.mergeAndMap();
+    }
   }
 }

@@ -6,26 +6,28 @@ import dev.fleetpanel.node.agent.firewall.IpsetSpec;
 import dev.fleetpanel.node.blocklist.Direction;
 import dev.fleetpanel.node.blocklist.ListKind;
 import dev.fleetpanel.node.blocklist.SetVersion;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Writer;
+import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * A direction's permanent list: its file ({@link StateDir}) is what the kernel's two sets must
- * hold, and survives a reboot. The file's version and counts are kept in memory; before each use
+ * A direction's permanent list: its file ({@link ListFile}) is what the kernel's two sets must
+ * hold, and survives a reboot. The file is mapped, and its version and counts kept; before each use
  * the kernel's counts are compared with them ({@link #matchesKernel}), and a kernel that differs (a
  * set flushed or edited by hand) gets the file's content back.
  *
  * <p>A full replace fills staging sets created with the live sets' options, by one streamed {@code
  * ipset restore} that ends by swapping them with the live sets and destroying them, so the live
  * sets go from the old list to the new one at once and are never half-filled. An in-place change
- * adds before it removes. The file is replaced only once the kernel took the change.
+ * runs in the order of {@link InPlaceChange}. The file is replaced only once the kernel took the
+ * change.
  */
 final class PermanentList {
 
-  /** The file's version and per-family counts. */
+  private static final System.Logger LOG = System.getLogger(PermanentList.class.getName());
+
+  /** The list's version and per-family counts. */
   record Snapshot(String version, long ipv4Count, long ipv6Count) {
     long size() {
       return ipv4Count + ipv6Count;
@@ -36,18 +38,29 @@ final class PermanentList {
   private final SetLayout layout;
   private final KernelSets kernel;
   private final Path file;
-  private Snapshot snapshot;
+  private final Path scratch;
+
+  /** A full list that changes at most one entry in this many is applied in place. */
+  static final int IN_PLACE_SHARE = 4;
+
+  private PackedList content = PackedList.EMPTY;
+  private Snapshot snapshot = new Snapshot(SetVersion.EMPTY, 0, 0);
 
   PermanentList(Direction direction, SetLayout layout, KernelSets kernel, StateDir state) {
     this.direction = direction;
     this.layout = layout;
     this.kernel = kernel;
     this.file = state.permanent(direction);
+    this.scratch = state.scratch();
   }
 
-  /** The file's version and counts (the kernel's too, once {@link #restore} ran). */
   Snapshot snapshot() {
     return snapshot;
+  }
+
+  /** The entries, sorted (mapped from the file). */
+  PackedList content() {
+    return content;
   }
 
   /**
@@ -56,17 +69,24 @@ final class PermanentList {
    * same set names are kept.
    */
   void restore() throws CommandFailedException, IOException {
-    Optional<BufferedReader> reader = StateDir.open(file);
-    if (reader.isEmpty()) {
+    Optional<ListFile.Stored> stored = ListFile.read(file);
+    if (stored.isEmpty()) {
       adoptKernel();
       return;
     }
-    try (TextCursor entries = new TextCursor(reader.get(), file.toString())) {
-      snapshot = stage(entries, layout.maxEntries(), null);
+    PackedList entries = stored.get().entries();
+    Snapshot staged = stage(entries.cursor(), entries.size(), null);
+    if (!staged.version().equals(stored.get().version())) {
+      LOG.log(
+          Level.WARNING,
+          file
+              + " holds a list whose version is not the one it was written with; it is used as it is");
     }
+    content = entries;
+    snapshot = staged;
   }
 
-  /** Whether the kernel's sets exist and hold as many entries as the file. */
+  /** Whether the kernel's sets exist and hold as many entries as the list. */
   boolean matchesKernel() throws CommandFailedException {
     Optional<IpsetHeader> ipv4 = kernel.header(live(false).name());
     Optional<IpsetHeader> ipv6 = kernel.header(live(true).name());
@@ -76,63 +96,85 @@ final class PermanentList {
         && ipv6.get().entries() == snapshot.ipv6Count();
   }
 
-  /** Replaces the whole list with {@code desired}, through the staging sets. */
+  /**
+   * Replaces the whole list with {@code desired}: nothing to do when it is the same list; in place
+   * when few entries change (at most a quarter of the list, see {@link #IN_PLACE_SHARE}), which
+   * costs the kernel only the difference; otherwise through the staging sets.
+   */
   Outcome replace(PackedList desired) throws CommandFailedException, IOException {
-    try (TextCursor present = openFile();
-        StateDir.Replacement next = StateDir.replace(file)) {
-      DesiredCursor diff = new DesiredCursor(desired.cursor(), cursor(present));
-      Snapshot after = stage(diff, desired.size(), next.writer());
-      next.commit();
-      snapshot = after;
+    DesiredCursor diff = new DesiredCursor(desired.cursor(), content.cursor()).drain();
+    long changes = diff.added() + diff.removed();
+    if (changes == 0) {
+      return new Outcome(snapshot.version(), snapshot.size(), 0, 0, 0);
+    }
+    if (changes * IN_PLACE_SHARE <= Math.max(desired.size(), snapshot.size())) {
+      try {
+        return changeTo(desired);
+      } catch (TooManyEntriesException full) {
+        // Adding first would overflow a full set on the way: the staging sets have room.
+      }
+    }
+    return staged(desired);
+  }
+
+  /** The difference between {@code desired} and the list, applied in place. */
+  private Outcome changeTo(PackedList desired) throws CommandFailedException, IOException {
+    Difference difference = Difference.between(desired, content, layout.maxEntries(), scratch);
+    return change(difference.additions(), difference.removals());
+  }
+
+  private Outcome staged(PackedList desired) throws CommandFailedException, IOException {
+    try (ListFile.Writer next = new ListFile.Writer(file)) {
+      DesiredCursor diff = new DesiredCursor(desired.cursor(), content.cursor());
+      Snapshot after = stage(diff, desired.size(), next);
+      next.commit(after.version());
+      reopen(after);
       return new Outcome(after.version(), after.size(), diff.added(), diff.removed(), 0);
     }
   }
 
-  /** Adds and removes entries in place: one {@code ipset restore}, additions first. */
+  /** Adds and removes entries in place, in the order of {@link InPlaceChange}. */
   Outcome change(PackedList additions, PackedList removals)
       throws CommandFailedException, IOException {
-    try (TextCursor present = openFile();
-        StateDir.Replacement next = StateDir.replace(file)) {
-      ChangedCursor after =
-          new ChangedCursor(cursor(present), additions.cursor(), removals.cursor());
+    try (ListFile.Writer next = new ListFile.Writer(file)) {
       SetVersion.Hasher hasher = SetVersion.hasher();
-      long[] counts = new long[2];
-      Writer writer = next.writer();
-      while (after.next()) {
-        writer.append(Canonical.hash(hasher, after)).append('\n');
-        if (++counts[after.ipv6() ? 1 : 0] > layout.maxEntries()) {
+      DeltaWalk after = DeltaWalk.run(content, additions, removals, hasher, next);
+      for (boolean ipv6 : new boolean[] {false, true}) {
+        long before = ipv6 ? snapshot.ipv6Count() : snapshot.ipv4Count();
+        long fullest = before - removedFirst(ipv6, additions, removals) + after.added(ipv6);
+        if (Math.max(fullest, after.kept(ipv6)) > layout.maxEntries()) {
           throw new TooManyEntriesException(layout.maxEntries());
         }
       }
       if (after.added() + after.removed() > 0) {
-        kernel.restore(
-            additions.size() + removals.size(),
-            script -> {
-              StringBuilder text = new StringBuilder();
-              EntryCursor add = additions.cursor();
-              while (add.next()) {
-                script.add(live(add.ipv6()).name(), Canonical.text(add, text), 0);
-              }
-              EntryCursor remove = removals.cursor();
-              while (remove.next()) {
-                script.del(live(remove.ipv6()).name(), Canonical.text(remove, text));
-              }
-            });
+        InPlaceChange change = new InPlaceChange(additions, removals);
+        InPlaceChange.Sets sets = new InPlaceChange.Sets(live(false).name(), live(true).name(), 0);
+        kernel.restore(additions.size() + removals.size(), script -> change.write(script, sets));
       }
-      next.commit();
-      snapshot = new Snapshot(hasher.finish(), counts[0], counts[1]);
-      return new Outcome(snapshot.version(), snapshot.size(), after.added(), after.removed(), 0);
+      Snapshot changed = new Snapshot(hasher.finish(), after.kept(false), after.kept(true));
+      next.commit(changed.version());
+      reopen(changed);
+      return new Outcome(changed.version(), changed.size(), after.added(), after.removed(), 0);
     }
   }
 
-  /** The file's entries, for listing; the caller closes it. */
-  TextCursor openFile() throws IOException {
-    Optional<BufferedReader> reader = StateDir.open(file);
-    return reader.map(r -> new TextCursor(r, file.toString())).orElse(null);
+  /** Present entries of the family removed before the additions ({@link InPlaceChange}). */
+  private long removedFirst(boolean ipv6, PackedList additions, PackedList removals) {
+    long count = 0;
+    EntryCursor removal = removals.cursor();
+    while (removal.next()) {
+      if (removal.ipv6() == ipv6
+          && content.contains(ipv6, removal.hi(), removal.lo(), removal.prefix())
+          && !InPlaceChange.overlapsAddition(additions, removal)) {
+        count++;
+      }
+    }
+    return count;
   }
 
-  private static EntryCursor cursor(TextCursor file) {
-    return file != null ? file : PackedList.EMPTY.cursor();
+  private void reopen(Snapshot written) throws IOException {
+    content = ListFile.read(file).map(ListFile.Stored::entries).orElse(PackedList.EMPTY);
+    snapshot = written;
   }
 
   private IpsetSpec live(boolean ipv6) {
@@ -141,27 +183,29 @@ final class PermanentList {
 
   /** The kernel's current content becomes the file's. */
   private void adoptKernel() throws CommandFailedException, IOException {
-    PackedListBuilder builder = PackedList.builder(2 * layout.maxEntries());
+    PackedListBuilder builder = PackedList.builder(2 * layout.maxEntries(), scratch);
     kernel.load(live(false).name(), builder);
     kernel.load(live(true).name(), builder);
     PackedList present = builder.build();
     SetVersion.Hasher hasher = SetVersion.hasher();
-    try (StateDir.Replacement next = StateDir.replace(file)) {
+    try (ListFile.Writer next = new ListFile.Writer(file)) {
       EntryCursor entries = present.cursor();
       while (entries.next()) {
-        next.writer().append(Canonical.hash(hasher, entries)).append('\n');
+        Canonical.hash(hasher, entries);
+        next.add(entries);
       }
-      next.commit();
+      Snapshot adopted = new Snapshot(hasher.finish(), present.ipv4Count(), present.ipv6Count());
+      next.commit(adopted.version());
+      reopen(adopted);
     }
-    snapshot = new Snapshot(hasher.finish(), present.ipv4Count(), present.ipv6Count());
   }
 
   /**
-   * Streams {@code entries} into fresh staging sets and swaps them in, copying each canonical line
-   * to {@code copy} when given. On any failure the staging sets are destroyed and the live ones are
-   * as they were.
+   * Streams {@code entries} into fresh staging sets and swaps them in, copying each entry to {@code
+   * copy} when given. On any failure the staging sets are destroyed and the live ones are as they
+   * were.
    */
-  private Snapshot stage(EntryCursor entries, long expected, Writer copy)
+  private Snapshot stage(EntryCursor entries, long expected, ListFile.Writer copy)
       throws CommandFailedException, IOException {
     IpsetSpec staging4 = layout.staging(direction, false);
     IpsetSpec staging6 = layout.staging(direction, true);
@@ -174,11 +218,15 @@ final class PermanentList {
           expected,
           script -> {
             script.create(staging4).create(staging6);
+            StringBuilder text = new StringBuilder();
             while (entries.next()) {
-              CharSequence text = Canonical.hash(hasher, entries);
-              script.add(entries.ipv6() ? staging6.name() : staging4.name(), text, 0);
+              Canonical.hash(hasher, entries);
+              script.add(
+                  entries.ipv6() ? staging6.name() : staging4.name(),
+                  Canonical.text(entries, text),
+                  0);
               if (copy != null) {
-                copy.append(text).append('\n');
+                copy.add(entries);
               }
               if (++counts[entries.ipv6() ? 1 : 0] > layout.maxEntries()) {
                 throw new TooManyEntriesException(layout.maxEntries());

@@ -1,11 +1,14 @@
 package dev.fleetpanel.node.agent.blocklist;
 
 import dev.fleetpanel.node.blocklist.Direction;
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -18,11 +21,12 @@ import java.util.Optional;
 
 /**
  * The blocklist's files under the agent's state directory ({@code blocklist/} inside it, mode
- * 0700): {@code <in|out>-permanent.list} (the permanent lists, one canonical entry per line in
- * canonical order: what the kernel must hold), {@code <in|out>-temp-long.list} (temporary entries
- * that outlive an hour, with their expiry) and {@code settings.properties}. Every file is replaced
- * atomically: written beside, flushed to disk, renamed over, the directory flushed, so a crash
- * leaves the old file or the new one, never half of one.
+ * 0700): {@code <in|out>-permanent.bin} (the permanent lists, what the kernel must hold, in the
+ * format of {@link ListFile}), {@code <in|out>-temp-long.list} (temporary entries that outlive an
+ * hour, with their expiry), {@code settings.properties} and {@code scratch/} (sorting space for
+ * large lists, see {@link PackedListBuilder}). Every file is replaced atomically: written beside,
+ * flushed to disk, renamed over, the directory flushed, so a crash leaves the old file or the new
+ * one, never half of one.
  */
 final class StateDir {
 
@@ -36,13 +40,25 @@ final class StateDir {
     return dir;
   }
 
+  /** Creates the directory; empties {@link #scratch()} of what a crash may have left. */
   void create() throws IOException {
     Files.createDirectories(dir);
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+    Files.createDirectories(scratch());
+    try (var leftovers = Files.list(scratch())) {
+      for (Path file : leftovers.toList()) {
+        Files.deleteIfExists(file);
+      }
+    }
+  }
+
+  /** Where large lists are sorted ({@link PackedListBuilder}); its files are deleted at once. */
+  Path scratch() {
+    return dir.resolve("scratch");
   }
 
   Path permanent(Direction direction) {
-    return dir.resolve(direction.wire() + "-permanent.list");
+    return dir.resolve(direction.wire() + "-permanent.bin");
   }
 
   Path longTemporary(Direction direction) {
@@ -71,7 +87,8 @@ final class StateDir {
     private final Path target;
     private final Path temporary;
     private final FileChannel channel;
-    private final Writer writer;
+    private final OutputStream out;
+    private Writer writer;
     private boolean committed;
 
     private Replacement(Path target) throws IOException {
@@ -83,22 +100,35 @@ final class StateDir {
               StandardOpenOption.CREATE,
               StandardOpenOption.TRUNCATE_EXISTING,
               StandardOpenOption.WRITE);
-      this.writer =
-          new BufferedWriter(
-              new OutputStreamWriter(
-                  java.nio.channels.Channels.newOutputStream(channel), StandardCharsets.UTF_8),
-              1 << 16);
+      this.out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
     }
 
+    /** The new content as text. */
     Writer writer() {
+      if (writer == null) {
+        writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+      }
       return writer;
+    }
+
+    /** The new content as bytes. */
+    OutputStream stream() {
+      return out;
+    }
+
+    /** Writes {@code bytes} at {@code position}, over what was streamed there (a header). */
+    void writeAt(long position, ByteBuffer bytes) throws IOException {
+      flush();
+      while (bytes.hasRemaining()) {
+        position += channel.write(bytes, position);
+      }
     }
 
     /** Makes the new content the file's, durably. */
     void commit() throws IOException {
-      writer.flush();
+      flush();
       channel.force(true);
-      writer.close();
+      out.close();
       try {
         Files.move(
             temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -111,11 +141,18 @@ final class StateDir {
       committed = true;
     }
 
+    private void flush() throws IOException {
+      if (writer != null) {
+        writer.flush();
+      }
+      out.flush();
+    }
+
     /** Drops the new content unless it was committed. */
     @Override
     public void close() throws IOException {
       if (!committed) {
-        writer.close();
+        out.close();
         Files.deleteIfExists(temporary);
       }
     }

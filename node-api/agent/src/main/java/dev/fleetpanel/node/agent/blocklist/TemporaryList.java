@@ -7,6 +7,7 @@ import dev.fleetpanel.node.blocklist.EntryParser;
 import dev.fleetpanel.node.blocklist.ListKind;
 import dev.fleetpanel.node.blocklist.SetVersion;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -21,10 +22,16 @@ final class TemporaryList {
   private final SetLayout layout;
   private final KernelSets kernel;
   private final LongTemporaryEntries longEntries;
+  private final Path scratch;
 
   TemporaryList(
-      Direction direction, SetLayout layout, KernelSets kernel, LongTemporaryEntries longEntries) {
+      Direction direction,
+      SetLayout layout,
+      KernelSets kernel,
+      LongTemporaryEntries longEntries,
+      Path scratch) {
     this.direction = direction;
+    this.scratch = scratch;
     this.layout = layout;
     this.kernel = kernel;
     this.longEntries = longEntries;
@@ -36,7 +43,7 @@ final class TemporaryList {
 
   /** What the kernel's sets hold now, sorted. */
   PackedList content() throws CommandFailedException {
-    PackedListBuilder builder = PackedList.builder(2 * layout.maxEntries());
+    PackedListBuilder builder = PackedList.builder(2 * layout.maxEntries(), scratch);
     kernel.load(set(false), builder);
     kernel.load(set(true), builder);
     return builder.build();
@@ -49,58 +56,40 @@ final class TemporaryList {
   Outcome replace(PackedList desired, int timeout, long now)
       throws CommandFailedException, IOException, BlocklistException {
     PackedList present = content();
-    DesiredCursor count = new DesiredCursor(desired.cursor(), present.cursor()).drain();
-    checkRoom(timeout, count.added());
-    kernel.restore(
-        count.added() + count.removed(),
-        script -> {
-          StringBuilder text = new StringBuilder();
-          MergeCursor diff = new MergeCursor(desired.cursor(), present.cursor());
-          while (diff.next()) {
-            if (!diff.inRight()) {
-              script.add(set(diff.ipv6()), Canonical.text(diff, text), kernelTimeout(timeout));
-              remember(text.toString(), timeout, now);
-            }
-          }
-          diff = new MergeCursor(desired.cursor(), present.cursor());
-          while (diff.next()) {
-            if (!diff.inLeft()) {
-              script.del(set(diff.ipv6()), Canonical.text(diff, text));
-            }
-          }
-        });
+    Difference difference = Difference.between(desired, present, layout.maxEntries(), scratch);
+    Outcome outcome = apply(present, difference.additions(), difference.removals(), timeout, now);
     longEntries.retain(desired);
     longEntries.save();
-    return new Outcome(
-        Canonical.version(desired), desired.size(), count.added(), count.removed(), 0);
+    return outcome;
   }
 
   /** Adds (or re-arms, with {@code timeout}) and removes entries; an entry in both is removed. */
   Outcome change(PackedList additions, PackedList removals, int timeout, long now)
       throws CommandFailedException, IOException, BlocklistException {
-    PackedList present = content();
-    ChangedCursor after =
-        new ChangedCursor(present.cursor(), additions.cursor(), removals.cursor());
+    return apply(content(), additions, removals, timeout, now);
+  }
+
+  private Outcome apply(
+      PackedList present, PackedList additions, PackedList removals, int timeout, long now)
+      throws CommandFailedException, IOException, BlocklistException {
+    ChangedCursor after = new ChangedCursor(present.cursor(), additions, removals);
     SetVersion.Hasher hasher = SetVersion.hasher();
     while (after.next()) {
       Canonical.hash(hasher, after);
     }
     checkRoom(timeout, additions.size());
+    if (Math.max(after.peak(false, present.ipv4Count()), after.peak(true, present.ipv6Count()))
+        > layout.maxEntries()) {
+      throw new TooManyEntriesException(layout.maxEntries());
+    }
+    InPlaceChange change = new InPlaceChange(additions, removals);
     kernel.restore(
         additions.size() + removals.size(),
-        script -> {
-          StringBuilder text = new StringBuilder();
-          EntryCursor add = additions.cursor();
-          while (add.next()) {
-            script.add(set(add.ipv6()), Canonical.text(add, text), kernelTimeout(timeout));
-            remember(text.toString(), timeout, now);
-          }
-          EntryCursor remove = removals.cursor();
-          while (remove.next()) {
-            script.del(set(remove.ipv6()), Canonical.text(remove, text));
-            longEntries.remove(text.toString());
-          }
-        });
+        script ->
+            change.write(
+                script, new InPlaceChange.Sets(set(false), set(true), kernelTimeout(timeout))));
+    remember(additions, timeout, now);
+    forget(removals);
     longEntries.save();
     return new Outcome(hasher.finish(), hasher.count(), after.added(), after.removed(), 0);
   }
@@ -143,6 +132,22 @@ final class TemporaryList {
               + " temporary entries per direction may live longer than "
               + LongTemporaryEntries.LONG_SECONDS
               + " s; use the permanent list");
+    }
+  }
+
+  private void remember(PackedList entries, int timeout, long now) {
+    StringBuilder text = new StringBuilder();
+    EntryCursor entry = entries.cursor();
+    while (entry.next()) {
+      remember(Canonical.text(entry, text).toString(), timeout, now);
+    }
+  }
+
+  private void forget(PackedList entries) {
+    StringBuilder text = new StringBuilder();
+    EntryCursor entry = entries.cursor();
+    while (entry.next()) {
+      longEntries.remove(Canonical.text(entry, text).toString());
     }
   }
 

@@ -17,7 +17,6 @@ import dev.fleetpanel.node.blocklist.SyncResult;
 import java.io.ByteArrayInputStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -83,8 +82,10 @@ class BlocklistServiceIT {
     assertThat(result.version()).isEqualTo(SetVersion.of(TRICKY));
     assertThat(result.total()).isEqualTo(expected.size());
     assertThat(result.added()).isEqualTo(expected.size());
-    assertThat(Files.readAllLines(state.resolve("blocklist/in-permanent.list")))
-        .containsExactlyElementsOf(canonical);
+    ListFile.Stored stored =
+        ListFile.read(state.resolve("blocklist/in-permanent.bin")).orElseThrow();
+    assertThat(texts(stored.entries())).containsExactlyElementsOf(canonical);
+    assertThat(stored.version()).isEqualTo(result.version());
   }
 
   @Test
@@ -259,6 +260,15 @@ class BlocklistServiceIT {
 
   private static ByteArrayInputStream body(String json) {
     return new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static List<String> texts(PackedList list) {
+    List<String> texts = new ArrayList<>();
+    EntryCursor entry = list.cursor();
+    while (entry.next()) {
+      texts.add(Canonical.text(entry, new StringBuilder()).toString());
+    }
+    return texts;
   }
 
   /** The members of the sets, as {@code ipset save} prints them. */

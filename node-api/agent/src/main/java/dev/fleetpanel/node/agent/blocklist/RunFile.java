@@ -1,0 +1,129 @@
+package dev.fleetpanel.node.agent.blocklist;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.LongBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Sorted runs of packed records in a scratch file, merged into one sorted, distinct file that is
+ * mapped into memory (outside the Java heap) and deleted at once: the mapping keeps it readable,
+ * and nothing is left behind, even by a crash after the merge.
+ */
+final class RunFile {
+
+  private static final int BUFFER = 1 << 16;
+
+  private final Path scratch;
+  private final Path file;
+  private final FileChannel channel;
+  private final int width;
+  private final List<long[]> bounds = new ArrayList<>();
+  private long records;
+
+  private RunFile(Path scratch, Path file, FileChannel channel, int width) {
+    this.scratch = scratch;
+    this.file = file;
+    this.channel = channel;
+    this.width = width;
+  }
+
+  static RunFile create(Path scratch, int width) throws IOException {
+    Files.createDirectories(scratch);
+    Path file = Files.createTempFile(scratch, "runs-", ".bin");
+    return new RunFile(scratch, file, open(file), width);
+  }
+
+  /** Appends the first {@code count} records of {@code sorted} as one run. */
+  void append(long[] sorted, int count) throws IOException {
+    bounds.add(new long[] {records, records + count});
+    write(channel, sorted, count * width);
+    records += count;
+  }
+
+  /** Merges the runs, drops duplicates across them, maps the result; deletes both files. */
+  LongBuffer mergeAndMap() throws IOException {
+    LongBuffer runs = map(channel, records * width);
+    channel.close();
+    Files.delete(file);
+    Path merged = Files.createTempFile(scratch, "list-", ".bin");
+    try (FileChannel out = open(merged)) {
+      long written = merge(runs, out);
+      LongBuffer result = map(out, written * width);
+      Files.delete(merged);
+      return result;
+    } finally {
+      Files.deleteIfExists(merged);
+    }
+  }
+
+  private long merge(LongBuffer runs, FileChannel out) throws IOException {
+    int[] at = new int[bounds.size()];
+    for (int r = 0; r < at.length; r++) {
+      at[r] = (int) bounds.get(r)[0];
+    }
+    long[] buffer = new long[width * (BUFFER / 8)];
+    int filled = 0;
+    long written = 0;
+    int last = -1;
+    while (true) {
+      int min = -1;
+      for (int r = 0; r < at.length; r++) {
+        if (at[r] < bounds.get(r)[1]
+            && (min < 0 || Records.compare(runs, at[r], runs, at[min], width) < 0)) {
+          min = r;
+        }
+      }
+      if (min < 0) {
+        break;
+      }
+      int record = at[min]++;
+      if (last >= 0 && Records.compare(runs, record, runs, last, width) == 0) {
+        continue;
+      }
+      last = record;
+      runs.position(record * width).get(buffer, filled * width, width);
+      if (++filled * width == buffer.length) {
+        write(out, buffer, filled * width);
+        filled = 0;
+      }
+      written++;
+    }
+    write(out, buffer, filled * width);
+    return written;
+  }
+
+  private static FileChannel open(Path file) throws IOException {
+    return FileChannel.open(
+        file,
+        StandardOpenOption.READ,
+        StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING);
+  }
+
+  private static void write(FileChannel channel, long[] values, int length) throws IOException {
+    ByteBuffer bytes = ByteBuffer.allocate(BUFFER);
+    for (int from = 0; from < length; ) {
+      int n = Math.min(BUFFER / 8, length - from);
+      bytes.clear();
+      bytes.asLongBuffer().put(values, from, n);
+      bytes.limit(n * 8);
+      while (bytes.hasRemaining()) {
+        channel.write(bytes);
+      }
+      from += n;
+    }
+  }
+
+  private static LongBuffer map(FileChannel channel, long longs) throws IOException {
+    if (longs == 0) {
+      return LongBuffer.allocate(0);
+    }
+    return channel.map(FileChannel.MapMode.READ_ONLY, 0, longs * 8).asLongBuffer();
+  }
+}
