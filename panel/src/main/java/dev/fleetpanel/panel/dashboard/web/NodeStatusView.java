@@ -49,6 +49,20 @@ public record NodeStatusView(
   /** A process of the top lists (by CPU and by memory, merged). */
   public record Process(long pid, String name, String user, String cpu, String rss) {}
 
+  /**
+   * The TCP states of the agent's {@code connections_detailed.tcp}, in the order pages show them.
+   */
+  static final List<String> TCP_STATES =
+      List.of(
+          "established",
+          "listen",
+          "time_wait",
+          "close_wait",
+          "syn_sent",
+          "syn_recv",
+          "fin_wait",
+          "other");
+
   static NodeStatusView of(JsonObject doc) {
     JsonObject cpu = object(doc, "cpu");
     JsonObject memory = object(doc, "memory");
@@ -119,16 +133,7 @@ public record NodeStatusView(
   private static Map<String, String> tcp(JsonObject tcp) {
     Map<String, String> out = new LinkedHashMap<>();
     if (tcp != null) {
-      for (String state :
-          List.of(
-              "established",
-              "listen",
-              "time_wait",
-              "close_wait",
-              "syn_sent",
-              "syn_recv",
-              "fin_wait",
-              "other")) {
+      for (String state : TCP_STATES) {
         Double n = number(tcp, state);
         out.put(state, n == null ? "—" : String.format(Locale.ROOT, "%.0f", n));
       }

@@ -27,6 +27,7 @@ import java.io.StringReader;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The server details page ({@code servers/{id}/details?period=&q=&sort=&view=}): the history charts
@@ -41,35 +42,31 @@ public class ServerDetailsResource {
 
   /** The texts the charts show, sent to the browser as JSON (keys without {@code charts.}). */
   static final List<String> CHART_TEXTS =
-      List.of(
-          "average",
-          "peak",
-          "ram.used",
-          "swap",
-          "down",
-          "up",
-          "down.peak",
-          "up.peak",
-          "load1",
-          "load5",
-          "load15",
-          "disk.used",
-          "read",
-          "write",
-          "core",
-          "gap.node",
-          "gap.panel",
-          "loading",
-          "failed",
-          "empty",
-          "live.on",
-          "established",
-          "listen",
-          "time_wait",
-          "close_wait",
-          "syn_sent",
-          "syn_recv",
-          "fin_wait");
+      Stream.concat(
+              Stream.of(
+                  "average",
+                  "peak",
+                  "ram.used",
+                  "swap",
+                  "down",
+                  "up",
+                  "down.peak",
+                  "up.peak",
+                  "load1",
+                  "load5",
+                  "load15",
+                  "disk.used",
+                  "read",
+                  "write",
+                  "core",
+                  "gap.node",
+                  "gap.panel",
+                  "loading",
+                  "failed",
+                  "empty",
+                  "live.on"),
+              NodeStatusView.TCP_STATES.stream().filter(s -> !s.equals("other")))
+          .toList();
 
   @Inject NodeConnections connections;
   @Inject ServerService servers;

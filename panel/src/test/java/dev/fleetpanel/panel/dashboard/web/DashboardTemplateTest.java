@@ -102,6 +102,23 @@ class DashboardTemplateTest {
         new GroupRow("none", null, List.of(online(3, "db-1", "3.0 %"))));
   }
 
+  /**
+   * A refresh answer with the poll interval, the browser's layout (null: the current one), the
+   * changes.
+   */
+  static Document refresh(int pollSeconds, String layout, List<CardRow> changed) {
+    DashboardPage page = page(DashboardQuery.DEFAULT, twoFolders(), summary(2, 1));
+    View view =
+        page.fill(
+            View.fragment(DashboardPage.TEMPLATE, "refresh"),
+            "e1.9",
+            LIMITS,
+            pollSeconds,
+            java.util.Locale.ENGLISH);
+    page.refresh(view, layout == null ? page.layout : layout, changed);
+    return Jsoup.parseBodyFragment(renderHtmx(view, admin()));
+  }
+
   static Document renderWholePage(DashboardQuery query, List<GroupRow> groups) {
     DashboardPage page = page(query, groups, summary(2, 1));
     View view =
@@ -224,16 +241,7 @@ class DashboardTemplateTest {
 
   @Test
   void aRefreshSwapsTheSummaryAndOnlyTheCardsThatChanged() {
-    DashboardPage page = page(DashboardQuery.DEFAULT, twoFolders(), summary(2, 1));
-    View view =
-        page.fill(
-            View.fragment(DashboardPage.TEMPLATE, "refresh"),
-            "e1.9",
-            LIMITS,
-            15,
-            java.util.Locale.ENGLISH);
-    page.refresh(view, page.layout, List.of(online(3, "db-1", "77.0 %")));
-    Document doc = Jsoup.parseBodyFragment(renderHtmx(view, admin()));
+    Document doc = refresh(15, null, List.of(online(3, "db-1", "77.0 %")));
 
     Element poll = doc.getElementById("dash-poll");
     assertThat(poll.hasAttr("hx-swap-oob")).as("the poller is the main swap").isFalse();
@@ -248,16 +256,7 @@ class DashboardTemplateTest {
 
   @Test
   void aRefreshWithNothingChangedSendsNoCard() {
-    DashboardPage page = page(DashboardQuery.DEFAULT, twoFolders(), summary(2, 1));
-    View view =
-        page.fill(
-            View.fragment(DashboardPage.TEMPLATE, "refresh"),
-            "e1.9",
-            LIMITS,
-            10,
-            java.util.Locale.ENGLISH);
-    page.refresh(view, page.layout, List.of());
-    Document doc = Jsoup.parseBodyFragment(renderHtmx(view, admin()));
+    Document doc = refresh(10, null, List.of());
 
     assertThat(doc.select("article")).isEmpty();
     assertThat(doc.getElementById("fleet-summary")).isNotNull();
@@ -265,16 +264,7 @@ class DashboardTemplateTest {
 
   @Test
   void aRefreshAgainstAnotherLayoutSwapsEveryFolder() {
-    DashboardPage page = page(DashboardQuery.DEFAULT, twoFolders(), summary(2, 1));
-    View view =
-        page.fill(
-            View.fragment(DashboardPage.TEMPLATE, "refresh"),
-            "e1.9",
-            LIMITS,
-            10,
-            java.util.Locale.ENGLISH);
-    page.refresh(view, "an-old-layout", List.of(online(3, "db-1", "77.0 %")));
-    Document doc = Jsoup.parseBodyFragment(renderHtmx(view, admin()));
+    Document doc = refresh(10, "an-old-layout", List.of(online(3, "db-1", "77.0 %")));
 
     assertThat(doc.getElementById("dash-groups").attr("hx-swap-oob")).isEqualTo("true");
     assertThat(doc.select("#dash-groups article.server-card")).hasSize(3);
