@@ -53,6 +53,33 @@ class AgentConfigTest {
   }
 
   @Test
+  void blocklistSettings() {
+    AgentConfig defaults = AgentConfig.parse(List.of(), Map.of());
+    AgentConfig set =
+        AgentConfig.parse(
+            List.of("state_dir=/srv/fp", "panel_addresses=11.0.1.5, 2a0b::/48", "blocklist=off"),
+            Map.of("FLEETPANEL_NODE_NETNS", "node1"));
+
+    assertThat(defaults.stateDir()).isEqualTo(Path.of("/var/lib/fleetpanel-node"));
+    assertThat(defaults.blocklist()).isTrue();
+    assertThat(defaults.panelAddresses()).isEmpty();
+    assertThat(defaults.netns()).isEmpty();
+    assertThat(set.stateDir()).isEqualTo(Path.of("/srv/fp"));
+    assertThat(set.blocklist()).isFalse();
+    assertThat(set.panelAddresses())
+        .extracting(Object::toString)
+        .containsExactly("11.0.1.5", "2a0b::/48");
+    assertThat(set.netns()).isEqualTo("node1");
+    assertThatThrownBy(
+            () -> AgentConfig.parse(List.of("panel_addresses=panel.example.com"), Map.of()))
+        .hasMessageContaining("panel_addresses");
+    assertThatThrownBy(() -> AgentConfig.parse(List.of("blocklist=yes"), Map.of()))
+        .hasMessageContaining("on or off");
+    assertThatThrownBy(() -> AgentConfig.parse(List.of(), Map.of("FLEETPANEL_NODE_NETNS", "a b")))
+        .hasMessageContaining("FLEETPANEL_NODE_NETNS");
+  }
+
+  @Test
   void monitoringPresetReadsTrafficOnly() {
     AgentConfig config =
         AgentConfig.parse(List.of(), Map.of("FLEETPANEL_NODE_CAPABILITIES", "monitoring"));

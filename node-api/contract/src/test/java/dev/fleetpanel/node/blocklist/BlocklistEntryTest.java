@@ -123,6 +123,25 @@ class BlocklistEntryTest {
         .isGreaterThan(BlocklistEntry.parse("2a00::1"));
   }
 
+  @ParameterizedTest
+  @CsvSource({
+    "10.0.0.0/8, 10.1.2.3, true",
+    "10.1.2.3, 10.0.0.0/8, true",
+    "10.0.0.0/8, 11.0.0.0/8, false",
+    "0.0.0.0/0, 255.255.255.255, true",
+    "8.0.0.0/6, 10.0.0.0/8, true",
+    "2a0b::/32, 2a0b:0:ffff::1, true",
+    "2a0b::/32, 2a0c::/32, false",
+    "2a0b::1/128, 2a0b::1, true",
+    "2a0b::8000:0:0:0/65, 2a0b::1, false",
+    "::/0, ::1, true",
+    "::ffff:1.2.3.4, 1.2.3.4, false"
+  })
+  void overlapMeansOneContainsTheOther(String a, String b, boolean overlap) {
+    assertThat(BlocklistEntry.parse(a).overlaps(BlocklistEntry.parse(b))).isEqualTo(overlap);
+    assertThat(BlocklistEntry.parse(b).overlaps(BlocklistEntry.parse(a))).isEqualTo(overlap);
+  }
+
   @Test
   void equalEntriesHaveEqualTextAndHash() {
     BlocklistEntry a = BlocklistEntry.parse("2a00:0:0:0::5/64");

@@ -19,8 +19,9 @@ import java.util.zip.GZIPInputStream;
  * Reads a blocklist request body with JSON-P's streaming parser, whatever its size: entries go
  * straight into {@link EntryCollector}s (checked, packed), so a list of a million is never a JSON
  * tree nor a million strings. A gzip body ({@code Content-Encoding: gzip}) is inflated as it is
- * read; the body and what it inflates to are both limited to {@link BlocklistApi#maxBodyBytes}.
- * Unknown fields are skipped. Any error is a {@link BlocklistException} before anything changes.
+ * read; the body and what it inflates to are both limited to {@link BlocklistApi#maxBodyBytes}, and
+ * no single string or value may be longer than {@link TokenLimit#MAX_TOKEN}. Unknown fields are
+ * skipped. Any error is a {@link BlocklistException} before anything changes.
  */
 public final class BlocklistRequestReader {
 
@@ -46,7 +47,8 @@ public final class BlocklistRequestReader {
       throw BlocklistException.malformed("malformed JSON: " + e.getMessage());
     } catch (JsonException | IOException e) {
       Throwable cause = e instanceof JsonException && e.getCause() != null ? e.getCause() : e;
-      if (cause instanceof LimitedInputStream.TooLargeException) {
+      if (cause instanceof LimitedInputStream.TooLargeException
+          || cause instanceof TokenLimit.TooLongException) {
         throw BlocklistException.tooLarge(cause.getMessage());
       }
       throw BlocklistException.malformed("unreadable body: " + cause.getMessage());
@@ -60,11 +62,14 @@ public final class BlocklistRequestReader {
       throws IOException, BlocklistException {
     InputStream wire = new LimitedInputStream(body, maxBytes);
     String name = encoding == null ? "" : encoding.strip().toLowerCase(Locale.ROOT);
-    return switch (name) {
-      case "", "identity" -> wire;
-      case "gzip", "x-gzip" -> new LimitedInputStream(new GZIPInputStream(wire, 1 << 16), maxBytes);
-      default -> throw BlocklistException.unsupportedEncoding(encoding);
-    };
+    InputStream decoded =
+        switch (name) {
+          case "", "identity" -> wire;
+          case "gzip", "x-gzip" ->
+              new LimitedInputStream(new GZIPInputStream(wire, 1 << 16), maxBytes);
+          default -> throw BlocklistException.unsupportedEncoding(encoding);
+        };
+    return new TokenLimit(decoded);
   }
 
   /** The fields as they are read, checked against the shape at the end. */

@@ -139,11 +139,10 @@ class BlocklistResourceIT {
     String before = permanentVersion();
     ByteArrayOutputStream bomb = new ByteArrayOutputStream();
     try (GZIPOutputStream gzip = new GZIPOutputStream(bomb)) {
-      gzip.write("{\"ips\":[\"".getBytes(StandardCharsets.US_ASCII));
-      byte[] ones = new byte[1 << 20];
-      java.util.Arrays.fill(ones, (byte) '1');
+      gzip.write("{\"ips\":[".getBytes(StandardCharsets.US_ASCII));
+      byte[] garbage = "\"x\",".repeat(1 << 18).getBytes(StandardCharsets.US_ASCII);
       for (int i = 0; i < 64; i++) {
-        gzip.write(ones);
+        gzip.write(garbage);
       }
     }
 

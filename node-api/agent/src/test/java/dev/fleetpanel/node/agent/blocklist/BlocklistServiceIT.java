@@ -8,6 +8,7 @@ import dev.fleetpanel.node.agent.exec.Command;
 import dev.fleetpanel.node.agent.exec.CommandRunner;
 import dev.fleetpanel.node.agent.firewall.IpsetSaveParser;
 import dev.fleetpanel.node.agent.testing.NetworkNamespaces;
+import dev.fleetpanel.node.blocklist.BlocklistApi;
 import dev.fleetpanel.node.blocklist.BlocklistEntry;
 import dev.fleetpanel.node.blocklist.Direction;
 import dev.fleetpanel.node.blocklist.ListKind;
@@ -19,9 +20,15 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -130,6 +137,72 @@ class BlocklistServiceIT {
               assertThat(e.version()).isEqualTo(delta.version());
             });
     assertThat(kernel("blocklist_out_permanent")).doesNotContain("11.1.1.9");
+  }
+
+  @Test
+  void aFullListThatChangesLittleIsAppliedInPlaceAndTheSameListChangesNothing() throws Exception {
+    List<String> list = new ArrayList<>();
+    for (int i = 1; i <= 20; i++) {
+      list.add("11.2.0." + i);
+    }
+    SyncResult first = sync(Direction.IN, true, list);
+    list.set(0, "11.2.1.0/24");
+
+    SyncResult second = sync(Direction.IN, true, list);
+    SyncResult third = sync(Direction.IN, true, list);
+
+    assertThat(second.added()).isEqualTo(1);
+    assertThat(second.removed()).isEqualTo(1);
+    assertThat(second.version()).isEqualTo(SetVersion.of(list)).isNotEqualTo(first.version());
+    assertThat(kernel("blocklist_permanent")).containsExactlyInAnyOrderElementsOf(list);
+    assertThat(third.added() + third.removed()).isZero();
+    assertThat(third.version()).isEqualTo(second.version());
+  }
+
+  @Test
+  void aTemporaryFullSyncKeepsTheTimersOfEntriesAlreadyThere() throws Exception {
+    add("{\"ip\":\"11.4.0.1\",\"permanent\":false,\"timeout\":900}");
+
+    SyncResult result =
+        syncJson("{\"permanent\":false,\"timeout\":30,\"ips\":[\"11.4.0.1\",\"11.4.0.2\"]}");
+
+    assertThat(result.added()).isEqualTo(1);
+    assertThat(timeouts("blocklist_temp"))
+        .hasEntrySatisfying("11.4.0.1", t -> assertThat(t).isGreaterThan(800))
+        .hasEntrySatisfying("11.4.0.2", t -> assertThat(t).isLessThanOrEqualTo(30));
+    String version = result.version();
+    SyncResult delta =
+        syncJson(
+            "{\"permanent\":false,\"base_version\":\"" + version + "\",\"remove\":[\"11.4.0.1\"]}");
+    assertThat(kernel("blocklist_temp")).containsExactly("11.4.0.2");
+    assertThat(delta.version()).isEqualTo(SetVersion.of(List.of("11.4.0.2")));
+  }
+
+  /** Past the kernel's longest timeout the agent re-arms an entry until its real expiry. */
+  @Test
+  void aLongTemporaryEntryIsReArmedWithTheTimeItHasLeft() throws Exception {
+    MutableClock clock = new MutableClock();
+    BlocklistService timed =
+        new BlocklistService(BlocklistConfig.of(state, List.of()), net.nodeRunner(), clock);
+    assertThat(timed.start()).isTrue();
+    timed.add(
+        timed
+            .reader(null)
+            .read(
+                body("{\"ip\":\"11.6.0.1\",\"permanent\":false,\"timeout\":2592000}"),
+                null,
+                RequestShape.ADD));
+    assertThat(timeouts("blocklist_temp").get("11.6.0.1"))
+        .isBetween(BlocklistApi.KERNEL_MAX_TIMEOUT - 5, BlocklistApi.KERNEL_MAX_TIMEOUT);
+
+    clock.advance(Duration.ofDays(20));
+    timed.rearm();
+
+    assertThat(timeouts("blocklist_temp").get("11.6.0.1")).isBetween(863_990, 864_000);
+    assertThat(timed.status().directions().get(Direction.IN).longTemporary()).isEqualTo(1);
+    clock.advance(Duration.ofDays(11));
+    timed.rearm();
+    assertThat(timed.status().directions().get(Direction.IN).longTemporary()).isZero();
   }
 
   @Test
@@ -269,6 +342,42 @@ class BlocklistServiceIT {
       texts.add(Canonical.text(entry, new StringBuilder()).toString());
     }
     return texts;
+  }
+
+  /** Members of a temporary set and their remaining timeouts. */
+  private static Map<String, Integer> timeouts(String set) throws Exception {
+    Map<String, Integer> timeouts = new HashMap<>();
+    for (String line : net.inNode("ipset", "save", set).split("\n")) {
+      String[] words = line.split(" ");
+      if (words.length == 5 && words[0].equals("add") && words[3].equals("timeout")) {
+        timeouts.put(words[2], Integer.parseInt(words[4]));
+      }
+    }
+    return timeouts;
+  }
+
+  /** A clock the test moves. */
+  private static final class MutableClock extends Clock {
+    private Instant now = Instant.now();
+
+    void advance(Duration by) {
+      now = now.plus(by);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
   }
 
   /** The members of the sets, as {@code ipset save} prints them. */
