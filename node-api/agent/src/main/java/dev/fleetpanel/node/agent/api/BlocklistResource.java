@@ -50,6 +50,12 @@ public final class BlocklistResource {
     Response run() throws BlocklistException;
   }
 
+  /** The JSON answer to a request body. */
+  @FunctionalInterface
+  private interface Answer {
+    String of(BlocklistRequest request) throws BlocklistException;
+  }
+
   private final BlocklistService service;
 
   /**
@@ -86,11 +92,12 @@ public final class BlocklistResource {
       @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding,
       @Context Request jetty,
       InputStream body) {
-    return answer(
-        () -> {
-          BlocklistRequest request = read(jetty, body, encoding, RequestShape.ADD);
-          return ok(BlocklistJson.single(service.add(request), false, request.ip()));
-        });
+    return change(
+        RequestShape.ADD,
+        encoding,
+        jetty,
+        body,
+        request -> BlocklistJson.single(service.add(request), false, request.ip()));
   }
 
   @POST
@@ -99,11 +106,12 @@ public final class BlocklistResource {
       @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding,
       @Context Request jetty,
       InputStream body) {
-    return answer(
-        () ->
-            ok(
-                BlocklistJson.bulk(
-                    service.add(read(jetty, body, encoding, RequestShape.BULK_ADD)), false)));
+    return change(
+        RequestShape.BULK_ADD,
+        encoding,
+        jetty,
+        body,
+        request -> BlocklistJson.bulk(service.add(request), false));
   }
 
   @DELETE
@@ -112,11 +120,12 @@ public final class BlocklistResource {
       @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding,
       @Context Request jetty,
       InputStream body) {
-    return answer(
-        () -> {
-          BlocklistRequest request = read(jetty, body, encoding, RequestShape.REMOVE);
-          return ok(BlocklistJson.single(service.remove(request), true, request.ip()));
-        });
+    return change(
+        RequestShape.REMOVE,
+        encoding,
+        jetty,
+        body,
+        request -> BlocklistJson.single(service.remove(request), true, request.ip()));
   }
 
   /** The same as DELETE, for clients that send no body with DELETE. */
@@ -135,11 +144,12 @@ public final class BlocklistResource {
       @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding,
       @Context Request jetty,
       InputStream body) {
-    return answer(
-        () ->
-            ok(
-                BlocklistJson.bulk(
-                    service.remove(read(jetty, body, encoding, RequestShape.BULK_REMOVE)), true)));
+    return change(
+        RequestShape.BULK_REMOVE,
+        encoding,
+        jetty,
+        body,
+        request -> BlocklistJson.bulk(service.remove(request), true));
   }
 
   @POST
@@ -157,11 +167,12 @@ public final class BlocklistResource {
       @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding,
       @Context Request jetty,
       InputStream body) {
-    return answer(
-        () ->
-            ok(
-                BlocklistJson.timeout(
-                    service.setTimeout(read(jetty, body, encoding, RequestShape.TIMEOUT)))));
+    return change(
+        RequestShape.TIMEOUT,
+        encoding,
+        jetty,
+        body,
+        request -> BlocklistJson.timeout(service.setTimeout(request)));
   }
 
   @POST
@@ -170,14 +181,18 @@ public final class BlocklistResource {
       @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding,
       @Context Request jetty,
       InputStream body) {
-    return answer(
-        () -> ok(BlocklistJson.sync(service.sync(read(jetty, body, encoding, RequestShape.SYNC)))));
+    return change(
+        RequestShape.SYNC,
+        encoding,
+        jetty,
+        body,
+        request -> BlocklistJson.sync(service.sync(request)));
   }
 
-  private BlocklistRequest read(
-      Request jetty, InputStream body, String encoding, RequestShape shape)
-      throws BlocklistException {
-    return service.reader(peer(jetty)).read(body, encoding, shape);
+  /** Reads the body as {@code shape} says, then answers with what {@code answer} makes of it. */
+  private Response change(
+      RequestShape shape, String encoding, Request jetty, InputStream body, Answer answer) {
+    return answer(() -> ok(answer.of(service.reader(peer(jetty)).read(body, encoding, shape))));
   }
 
   /** The address the request comes from: the panel, which must never be blocked. */

@@ -167,48 +167,16 @@ final class PackedList {
   }
 
   private boolean searchIpv4(long key) {
-    int low = 0;
-    int high = ipv4Count - 1;
-    while (low <= high) {
-      int mid = (low + high) >>> 1;
-      int c = Long.compare(ipv4.get(mid), key);
-      if (c == 0) {
-        return true;
-      }
-      if (c < 0) {
-        low = mid + 1;
-      } else {
-        high = mid - 1;
-      }
-    }
-    return false;
+    int at = lowerBoundIpv4(key);
+    return at < ipv4Count && ipv4.get(at) == key;
   }
 
   private boolean searchIpv6(long hi, long lo, int prefix) {
-    int low = 0;
-    int high = ipv6Count - 1;
-    while (low <= high) {
-      int mid = (low + high) >>> 1;
-      int c =
-          EntryOrder.compare(
-              true,
-              ipv6.get(3 * mid),
-              ipv6.get(3 * mid + 1),
-              (int) ipv6.get(3 * mid + 2),
-              true,
-              hi,
-              lo,
-              prefix);
-      if (c == 0) {
-        return true;
-      }
-      if (c < 0) {
-        low = mid + 1;
-      } else {
-        high = mid - 1;
-      }
-    }
-    return false;
+    int at = lowerBoundIpv6(hi, lo, prefix);
+    return at < ipv6Count
+        && ipv6.get(3 * at) == hi
+        && ipv6.get(3 * at + 1) == lo
+        && ipv6.get(3 * at + 2) == prefix;
   }
 
   private final class Cursor implements EntryCursor {

@@ -13,6 +13,7 @@ import dev.fleetpanel.node.agent.metrics.MetricsCollector;
 import dev.fleetpanel.node.agent.server.AgentServer;
 import dev.fleetpanel.node.agent.server.AgentTls;
 import dev.fleetpanel.node.agent.testing.NetworkNamespaces;
+import dev.fleetpanel.node.agent.testing.RawHttps;
 import dev.fleetpanel.node.blocklist.BlocklistApi;
 import dev.fleetpanel.node.blocklist.Direction;
 import dev.fleetpanel.node.blocklist.ListKind;
@@ -35,7 +36,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -166,21 +166,13 @@ class BlocklistResourceIT {
   /** The agent refuses a declared length over the limit before reading the body. */
   @Test
   void aDeclaredBodyOverTheListLimitIs413() throws Exception {
-    SSLContext tls = TestPki.panelContext();
-    try (SSLSocket socket =
-        (SSLSocket) tls.getSocketFactory().createSocket("127.0.0.1", server.port())) {
-      socket.setSSLParameters(TrustMaterial.panelParameters(tls));
-      socket.setSoTimeout(10_000);
-      String head =
-          "POST /api/ipset/sync HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-              + "Content-Length: "
-              + (BlocklistApi.maxBodyBytes(BlocklistApi.MAX_ENTRIES) + 1)
-              + "\r\nConnection: close\r\n\r\n";
-      socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
-      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    long limit = BlocklistApi.maxBodyBytes(MAX);
 
-      assertThat(answer).startsWith("HTTP/1.1 413 ");
-    }
+    assertThat(RawHttps.exchange(server.port(), RawHttps.postHead("/api/ipset/sync", limit + 1)))
+        .startsWith("HTTP/1.1 413 ");
+    assertThat(RawHttps.exchange(server.port(), RawHttps.postHead("/api/ipset/add", 2 << 20)))
+        .as("the other endpoints keep the 1 MiB limit")
+        .startsWith("HTTP/1.1 413 ");
   }
 
   @Test

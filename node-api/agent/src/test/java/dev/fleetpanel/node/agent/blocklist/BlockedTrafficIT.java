@@ -42,26 +42,18 @@ class BlockedTrafficIT {
   static void start() throws Exception {
     NetworkNamespaces.assumeAvailable();
     net = NetworkNamespaces.create("trf");
-    net.inNode(
-        "iptables",
-        "-A",
-        "INPUT",
-        "-m",
-        "conntrack",
-        "--ctstate",
-        "ESTABLISHED,RELATED",
-        "-j",
-        "ACCEPT");
-    net.inNode(
-        "ip6tables",
-        "-A",
-        "INPUT",
-        "-m",
-        "conntrack",
-        "--ctstate",
-        "ESTABLISHED,RELATED",
-        "-j",
-        "ACCEPT");
+    for (String iptables : List.of("iptables", "ip6tables")) {
+      net.inNode(
+          iptables,
+          "-A",
+          "INPUT",
+          "-m",
+          "conntrack",
+          "--ctstate",
+          "ESTABLISHED,RELATED",
+          "-j",
+          "ACCEPT");
+    }
     nodeEcho = Socat.echoServer(net.node(), "TCP4-LISTEN:7000");
     nodeEcho6 = Socat.echoServer(net.node(), "TCP6-LISTEN:7001");
     peerEcho = Socat.echoServer(net.peer(), "TCP4-LISTEN:7002");

@@ -40,11 +40,7 @@ class StateFilesTest {
 
   @Test
   void aWriteThatIsNotCommittedLeavesTheOldFile() throws Exception {
-    Path file = dir.resolve("list.bin");
-    try (ListFile.Writer writer = new ListFile.Writer(file)) {
-      writer.addIpv4(0x0B000001L << 8 | 32);
-      writer.commit(SetVersion.EMPTY);
-    }
+    Path file = oneEntryFile("list.bin");
     try (ListFile.Writer writer = new ListFile.Writer(file)) {
       writer.addIpv4(0x0C000001L << 8 | 32);
     }
@@ -58,11 +54,7 @@ class StateFilesTest {
 
   @Test
   void aDamagedFileIsRefused() throws Exception {
-    Path truncated = dir.resolve("truncated.bin");
-    try (ListFile.Writer writer = new ListFile.Writer(truncated)) {
-      writer.addIpv4(0x0B000001L << 8 | 32);
-      writer.commit(SetVersion.EMPTY);
-    }
+    Path truncated = oneEntryFile("truncated.bin");
     Files.write(
         truncated, java.util.Arrays.copyOf(Files.readAllBytes(truncated), ListFile.HEADER + 4));
     Path foreign = dir.resolve("foreign.bin");
@@ -70,6 +62,16 @@ class StateFilesTest {
 
     assertThatThrownBy(() -> ListFile.read(truncated)).isInstanceOf(CorruptListException.class);
     assertThatThrownBy(() -> ListFile.read(foreign)).isInstanceOf(CorruptListException.class);
+  }
+
+  /** A list file of 11.0.0.1. */
+  private Path oneEntryFile(String name) throws Exception {
+    Path file = dir.resolve(name);
+    try (ListFile.Writer writer = new ListFile.Writer(file)) {
+      writer.addIpv4(0x0B000001L << 8 | 32);
+      writer.commit(SetVersion.EMPTY);
+    }
+    return file;
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.fleetpanel.node.agent.capability.Capabilities;
 import dev.fleetpanel.node.agent.enrol.CertificateRotation;
 import dev.fleetpanel.node.agent.enrol.EnrolledFiles;
 import dev.fleetpanel.node.agent.metrics.MetricsCollector;
+import dev.fleetpanel.node.agent.testing.RawHttps;
 import dev.fleetpanel.node.trust.Issuer;
 import dev.fleetpanel.node.trust.TrustMaterial;
 import jakarta.json.Json;
@@ -19,12 +20,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -151,21 +150,10 @@ class AgentServerTest {
    */
   @Test
   void declaredBodyOverOneMebibyteIs413JsonBeforeTheBodyIsSent() throws Exception {
-    SSLContext tls = TestPki.panelContext();
-    try (SSLSocket socket =
-        (SSLSocket) tls.getSocketFactory().createSocket("127.0.0.1", server.port())) {
-      socket.setSSLParameters(TrustMaterial.panelParameters(tls));
-      socket.setSoTimeout(10_000);
-      String head =
-          "POST /api/metrics HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-              + "Content-Length: 2097152\r\nConnection: close\r\n\r\n";
-      socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
-      socket.getOutputStream().flush();
-      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String answer = RawHttps.exchange(server.port(), RawHttps.postHead("/api/metrics", 2097152));
 
-      assertThat(answer).startsWith("HTTP/1.1 413 ");
-      assertThat(answer).contains("application/json").endsWith("{\"error\":\"payload too large\"}");
-    }
+    assertThat(answer).startsWith("HTTP/1.1 413 ");
+    assertThat(answer).contains("application/json").endsWith("{\"error\":\"payload too large\"}");
   }
 
   /**
