@@ -101,26 +101,6 @@ final class PackedList {
     return false;
   }
 
-  /**
-   * Whether an entry of the list shares an address with the given network: one covers its first
-   * address, or one starts inside it.
-   */
-  boolean overlaps(boolean v6, long hi, long lo, int prefix) {
-    if (!v6) {
-      long last = lo | (prefix == 0 ? 0xFFFF_FFFFL : (1L << (32 - prefix)) - 1);
-      int next = lowerBoundIpv4((lo << 8 | prefix) + 1);
-      return coversIpv4(lo) || (next < ipv4Count && (ipv4.get(next) >>> 8) <= last);
-    }
-    long lastHi = prefix >= 64 ? hi : hi | (prefix == 0 ? -1L : -1L >>> prefix);
-    long lastLo = prefix >= 128 ? lo : lo | (prefix <= 64 ? -1L : -1L >>> (prefix - 64));
-    int next = lowerBoundIpv6(hi, lo, prefix + 1);
-    return coversIpv6(hi, lo)
-        || (next < ipv6Count
-            && EntryOrder.compare(
-                    true, ipv6.get(3 * next), ipv6.get(3 * next + 1), 0, true, lastHi, lastLo, 0)
-                <= 0);
-  }
-
   /** The first IPv4 record not below {@code key}. */
   private int lowerBoundIpv4(long key) {
     int low = 0;

@@ -99,15 +99,20 @@ final class PermanentList {
   /**
    * Replaces the whole list with {@code desired}: nothing to do when it is the same list; in place
    * when few entries change (at most a quarter of the list, see {@link #IN_PLACE_SHARE}), which
-   * costs the kernel only the difference; otherwise through the staging sets.
+   * costs the kernel only the difference; otherwise through the staging sets (at once when the
+   * sizes alone differ by more than that, as on a first sync).
    */
   Outcome replace(PackedList desired) throws CommandFailedException, IOException {
+    long largest = Math.max(desired.size(), snapshot.size());
+    if (Math.abs(desired.size() - snapshot.size()) * IN_PLACE_SHARE > largest) {
+      return staged(desired);
+    }
     DesiredCursor diff = new DesiredCursor(desired.cursor(), content.cursor()).drain();
     long changes = diff.added() + diff.removed();
     if (changes == 0) {
       return new Outcome(snapshot.version(), snapshot.size(), 0, 0, 0);
     }
-    if (changes * IN_PLACE_SHARE <= Math.max(desired.size(), snapshot.size())) {
+    if (changes * IN_PLACE_SHARE <= largest) {
       try {
         return changeTo(desired);
       } catch (TooManyEntriesException full) {
@@ -139,15 +144,15 @@ final class PermanentList {
     try (ListFile.Writer next = new ListFile.Writer(file)) {
       SetVersion.Hasher hasher = SetVersion.hasher();
       DeltaWalk after = DeltaWalk.run(content, additions, removals, hasher, next);
+      InPlaceChange change = new InPlaceChange(additions, removals);
       for (boolean ipv6 : new boolean[] {false, true}) {
         long before = ipv6 ? snapshot.ipv6Count() : snapshot.ipv4Count();
-        long fullest = before - removedFirst(ipv6, additions, removals) + after.added(ipv6);
+        long fullest = change.peak(ipv6, before, after.added(ipv6), content);
         if (Math.max(fullest, after.kept(ipv6)) > layout.maxEntries()) {
           throw new TooManyEntriesException(layout.maxEntries());
         }
       }
       if (after.added() + after.removed() > 0) {
-        InPlaceChange change = new InPlaceChange(additions, removals);
         InPlaceChange.Sets sets = new InPlaceChange.Sets(live(false).name(), live(true).name(), 0);
         kernel.restore(additions.size() + removals.size(), script -> change.write(script, sets));
       }
@@ -156,20 +161,6 @@ final class PermanentList {
       reopen(changed);
       return new Outcome(changed.version(), changed.size(), after.added(), after.removed(), 0);
     }
-  }
-
-  /** Present entries of the family removed before the additions ({@link InPlaceChange}). */
-  private long removedFirst(boolean ipv6, PackedList additions, PackedList removals) {
-    long count = 0;
-    EntryCursor removal = removals.cursor();
-    while (removal.next()) {
-      if (removal.ipv6() == ipv6
-          && content.contains(ipv6, removal.hi(), removal.lo(), removal.prefix())
-          && !InPlaceChange.overlapsAddition(additions, removal)) {
-        count++;
-      }
-    }
-    return count;
   }
 
   private void reopen(Snapshot written) throws IOException {

@@ -78,11 +78,13 @@ final class TemporaryList {
       Canonical.hash(hasher, after);
     }
     checkRoom(timeout, additions.size());
-    if (Math.max(after.peak(false, present.ipv4Count()), after.peak(true, present.ipv6Count()))
-        > layout.maxEntries()) {
-      throw new TooManyEntriesException(layout.maxEntries());
-    }
     InPlaceChange change = new InPlaceChange(additions, removals);
+    for (boolean ipv6 : new boolean[] {false, true}) {
+      long before = ipv6 ? present.ipv6Count() : present.ipv4Count();
+      if (change.peak(ipv6, before, after.added(ipv6), present) > layout.maxEntries()) {
+        throw new TooManyEntriesException(layout.maxEntries());
+      }
+    }
     kernel.restore(
         additions.size() + removals.size(),
         script ->
