@@ -53,7 +53,9 @@
         group: "dashboard",
         handle: ".drag",
         draggable: ".server-card",
-        animation: 120,
+        // No animation: it leaves inline transform/transition styles on the cards, and the next drag
+        // clones a card with them, which the Content-Security-Policy (no inline style) refuses.
+        animation: 0,
         onStart: function () {
           document.body.classList.add("dragging");
         },

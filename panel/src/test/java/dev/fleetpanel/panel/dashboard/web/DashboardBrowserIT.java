@@ -155,6 +155,79 @@ class DashboardBrowserIT {
     context.close();
   }
 
+  @Test
+  void liveModeAddsEachNewSampleToTheCharts() throws Exception {
+    FakeNode.Enrolled live = FakeNode.enrol(admin, panel.base(), "chart-live-" + System.nanoTime());
+    nodes.add(live.node());
+    BrowserContext context = browsers.context("203.0.113.94");
+    Page page = context.newPage();
+    List<String> errors = Browsers.consoleErrors(page, null);
+    Browsers.signIn(page, panel);
+    page.navigate(panel.base() + "servers/" + live.serverId() + "/details?period=1h");
+    assertThat(page.locator("#history")).hasAttribute("data-rendered", "1h", renderTimeout());
+
+    page.locator(".chart-toolbar button[data-live]").click();
+    assertThat(page.locator(".chart-toolbar button[data-live]"))
+        .hasAttribute("aria-pressed", "true");
+    double first = lastPointTime(page);
+    live.node().cpuPercent = 88;
+    page.waitForFunction(
+        "t => { const d = Chart.getChart('chart-cpu').data.datasets[0].data;"
+            + " return d.length && d[d.length - 1].x > t && d[d.length - 1].y === 88; }",
+        first,
+        new Page.WaitForFunctionOptions().setTimeout(40_000));
+    assertThat(page).hasURL(java.util.regex.Pattern.compile(".*period=1h.*"));
+    assertThat(errors).as("console errors (CSP, scripts)").isEmpty();
+    context.close();
+  }
+
+  @Test
+  void aCardDraggedOntoAnotherKeepsItsNewPlaceAfterAReload() {
+    String tag = Long.toString(System.nanoTime());
+    assertThat(admin.postForm("servers/folders", "folder_name=dnd-" + tag).statusCode())
+        .isEqualTo(200);
+    String first = createServer("dnd-a-" + tag);
+    String second = createServer("dnd-b-" + tag);
+    BrowserContext context = browsers.context("203.0.113.95");
+    Page page = context.newPage();
+    List<String> errors = Browsers.consoleErrors(page, null);
+    Browsers.signIn(page, panel);
+    Locator folder =
+        page.locator(".dash-group").filter(new Locator.FilterOptions().setHasText("dnd-" + tag));
+
+    drop(page, "#card-" + first + " .drag", folder.locator(".dash-cards"));
+    drop(page, "#card-" + second + " .drag", folder.locator("#card-" + first));
+
+    assertThat(folder.locator(".server-card")).hasCount(2);
+    page.reload();
+    assertThat(folder.locator(".server-card").first()).hasAttribute("id", "card-" + second);
+    assertThat(folder.locator(".server-card").nth(1)).hasAttribute("id", "card-" + first);
+    Browsers.screenshot(page, "dashboard-dragged");
+    assertThat(errors).as("console errors (CSP, scripts)").isEmpty();
+    context.close();
+  }
+
+  /**
+   * Drags a card by its handle onto {@code target}, then waits for the saved order and the refresh
+   * it triggers (which redraws the folders when a card changed folder).
+   */
+  private static void drop(Page page, String handle, Locator target) {
+    page.waitForResponse(
+        r -> r.url().contains("dashboard/refresh"),
+        () ->
+            page.waitForResponse(
+                r -> r.url().endsWith("dashboard/order") && r.status() == 204,
+                () -> page.locator(handle).dragTo(target)));
+  }
+
+  private static double lastPointTime(Page page) {
+    return ((Number)
+            page.evaluate(
+                "() => { const d = Chart.getChart('chart-cpu').data.datasets[0].data;"
+                    + " return d.length ? d[d.length - 1].x : 0; }"))
+        .doubleValue();
+  }
+
   /**
    * A day of samples every minute with two holes: one while a collector ran (the node was offline)
    * and one while none did (the panel was down). Written with the panel's own writer.
