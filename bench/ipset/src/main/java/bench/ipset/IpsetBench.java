@@ -72,6 +72,12 @@ public final class IpsetBench {
     row("agent start-up, empty lists (to the first /health)", millis(started), "");
     List<String> list = Lists.ipv4(options.entries(), 1);
     byte[] body = gzipped(list);
+    ByteArrayOutputStream json = new ByteArrayOutputStream();
+    SyncBodyWriter.writeFull(json, Direction.IN, ListKind.PERMANENT, list);
+    row(
+        "request body",
+        0,
+        String.format("%.1f MB JSON, %.1f MB gzip", json.size() / 1e6, body.length / 1e6));
     double rss = agent[0].memoryMib("VmRSS");
     JsonObject first = timedSync(body, "full sync of " + options.entries() + " entries (new list)");
     check(

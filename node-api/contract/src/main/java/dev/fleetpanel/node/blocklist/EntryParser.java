@@ -17,6 +17,7 @@ public final class EntryParser {
   public static final int MAX_LENGTH = 49;
 
   private final int[] words = new int[8];
+  private final char[] chars = new char[MAX_LENGTH];
   private boolean ipv6;
   private long hi;
   private long lo;
@@ -41,15 +42,28 @@ public final class EntryParser {
     if (end - start > MAX_LENGTH) {
       return fail("too long for an address or network");
     }
-    int slash = indexOf(text, '/', start, end);
-    int addressEnd = slash < 0 ? end : slash;
-    ipv6 = indexOf(text, ':', start, addressEnd) >= 0;
+    int length = end - start;
+    if (text instanceof String string) {
+      string.getChars(start, end, chars, 0);
+    } else {
+      for (int i = 0; i < length; i++) {
+        chars[i] = text.charAt(start + i);
+      }
+    }
+    return parse(chars, length);
+  }
+
+  /** Parses {@code c[0, length)}, already trimmed. */
+  private boolean parse(char[] c, int length) {
+    int slash = indexOf(c, '/', 0, length);
+    int addressEnd = slash < 0 ? length : slash;
+    ipv6 = indexOf(c, ':', 0, addressEnd) >= 0;
     if (ipv6) {
-      if (!parseIpv6(text, start, addressEnd)) {
+      if (!parseIpv6(c, 0, addressEnd)) {
         return fail("not an IPv6 address or network");
       }
     } else {
-      long address = ipv4(text, start, addressEnd);
+      long address = ipv4(c, 0, addressEnd);
       if (address < 0) {
         return fail("not an IPv4 address or network");
       }
@@ -57,7 +71,7 @@ public final class EntryParser {
       lo = address;
     }
     int max = ipv6 ? 128 : 32;
-    prefix = slash < 0 ? max : number(text, slash + 1, end);
+    prefix = slash < 0 ? max : number(c, slash + 1, length);
     if (prefix < 0 || prefix > max) {
       return fail("prefix length must be 0-" + max);
     }
@@ -106,19 +120,19 @@ public final class EntryParser {
   }
 
   /** A dotted quad in {@code [start, end)}, or -1. */
-  static long ipv4(CharSequence text, int start, int end) {
+  static long ipv4(char[] text, int start, int end) {
     long address = 0;
     int parts = 0;
     int i = start;
     while (true) {
       int digits = i;
       int value = 0;
-      while (i < end && i - digits < 4 && isDigit(text.charAt(i))) {
-        value = value * 10 + text.charAt(i) - '0';
+      while (i < end && i - digits < 4 && isDigit(text[i])) {
+        value = value * 10 + text[i] - '0';
         i++;
       }
       int length = i - digits;
-      if (length == 0 || length > 3 || value > 255 || (length > 1 && text.charAt(digits) == '0')) {
+      if (length == 0 || length > 3 || value > 255 || (length > 1 && text[digits] == '0')) {
         return -1;
       }
       address = address << 8 | value;
@@ -126,24 +140,24 @@ public final class EntryParser {
       if (i == end) {
         return parts == 4 ? address : -1;
       }
-      if (text.charAt(i) != '.' || parts == 4) {
+      if (text[i] != '.' || parts == 4) {
         return -1;
       }
       i++;
     }
   }
 
-  private boolean parseIpv6(CharSequence text, int start, int end) {
+  private boolean parseIpv6(char[] text, int start, int end) {
     int count = 0;
     int gap = -1;
     int i = start;
-    if (end - start >= 2 && text.charAt(start) == ':' && text.charAt(start + 1) == ':') {
+    if (end - start >= 2 && text[start] == ':' && text[start + 1] == ':') {
       gap = 0;
       i += 2;
     }
     while (i < end) {
       int j = i;
-      while (j < end && text.charAt(j) != ':') {
+      while (j < end && text[j] != ':') {
         j++;
       }
       if (indexOf(text, '.', i, j) >= 0) {
@@ -163,7 +177,7 @@ public final class EntryParser {
       if (j == end) {
         break;
       }
-      if (j + 1 < end && text.charAt(j + 1) == ':') {
+      if (j + 1 < end && text[j + 1] == ':') {
         if (gap >= 0) {
           return false;
         }
@@ -205,14 +219,14 @@ public final class EntryParser {
     lo = low;
   }
 
-  private static int hexGroup(CharSequence text, int start, int end) {
+  private static int hexGroup(char[] text, int start, int end) {
     if (end - start < 1 || end - start > 4) {
       return -1;
     }
     int value = 0;
     for (int i = start; i < end; i++) {
-      int digit = Character.digit(text.charAt(i), 16);
-      if (digit < 0 || text.charAt(i) > 'f') {
+      int digit = Character.digit(text[i], 16);
+      if (digit < 0 || text[i] > 'f') {
         return -1;
       }
       value = value << 4 | digit;
@@ -221,16 +235,16 @@ public final class EntryParser {
   }
 
   /** A decimal number of one to three digits without a leading zero, or -1. */
-  private static int number(CharSequence text, int start, int end) {
-    if (end - start < 1 || end - start > 3 || (end - start > 1 && text.charAt(start) == '0')) {
+  private static int number(char[] text, int start, int end) {
+    if (end - start < 1 || end - start > 3 || (end - start > 1 && text[start] == '0')) {
       return -1;
     }
     int value = 0;
     for (int i = start; i < end; i++) {
-      if (!isDigit(text.charAt(i))) {
+      if (!isDigit(text[i])) {
         return -1;
       }
-      value = value * 10 + text.charAt(i) - '0';
+      value = value * 10 + text[i] - '0';
     }
     return value;
   }
@@ -239,9 +253,9 @@ public final class EntryParser {
     return c >= '0' && c <= '9';
   }
 
-  private static int indexOf(CharSequence text, char c, int start, int end) {
+  private static int indexOf(char[] text, char c, int start, int end) {
     for (int i = start; i < end; i++) {
-      if (text.charAt(i) == c) {
+      if (text[i] == c) {
         return i;
       }
     }

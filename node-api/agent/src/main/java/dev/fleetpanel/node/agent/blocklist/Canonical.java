@@ -16,6 +16,16 @@ final class Canonical {
         : EntryText.appendIpv4(into, entry.lo(), entry.prefix());
   }
 
+  /**
+   * Writes the canonical text of the cursor's current entry into {@code into} (at least {@link
+   * EntryText#MAX_BYTES} long); its length.
+   */
+  static int bytes(EntryCursor entry, byte[] into) {
+    return entry.ipv6()
+        ? EntryText.writeIpv6(into, 0, entry.hi(), entry.lo(), entry.prefix())
+        : EntryText.writeIpv4(into, 0, entry.lo(), entry.prefix());
+  }
+
   /** Adds the cursor's current entry to {@code hasher}. */
   static void hash(SetVersion.Hasher hasher, EntryCursor entry) {
     if (entry.ipv6()) {

@@ -1,6 +1,7 @@
 package dev.fleetpanel.node.agent.blocklist;
 
 import dev.fleetpanel.node.agent.firewall.RestoreScript;
+import dev.fleetpanel.node.blocklist.EntryText;
 import java.io.IOException;
 import java.nio.LongBuffer;
 import java.util.BitSet;
@@ -52,21 +53,22 @@ final class InPlaceChange {
 
   /** Writes the change as restore lines, in the order above. */
   void write(RestoreScript script, Sets sets) throws IOException {
-    StringBuilder text = new StringBuilder();
+    byte[] text = new byte[EntryText.MAX_BYTES];
     removals(script, sets, false, text);
     EntryCursor addition = additions.cursor();
     while (addition.next()) {
-      script.add(sets.name(addition.ipv6()), Canonical.text(addition, text), sets.timeout());
+      int length = Canonical.bytes(addition, text);
+      script.add(sets.name(addition.ipv6()), text, length, sets.timeout());
     }
     removals(script, sets, true, text);
   }
 
-  private void removals(RestoreScript script, Sets sets, boolean overlapping, StringBuilder text)
+  private void removals(RestoreScript script, Sets sets, boolean overlapping, byte[] text)
       throws IOException {
     EntryCursor removal = removals.cursor();
     for (int i = 0; removal.next(); i++) {
       if (late.get(i) == overlapping) {
-        script.del(sets.name(removal.ipv6()), Canonical.text(removal, text));
+        script.del(sets.name(removal.ipv6()), text, Canonical.bytes(removal, text));
       }
     }
   }

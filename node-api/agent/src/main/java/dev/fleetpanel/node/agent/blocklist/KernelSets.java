@@ -11,10 +11,7 @@ import dev.fleetpanel.node.agent.firewall.IpsetSaveParser;
 import dev.fleetpanel.node.agent.firewall.IpsetSpec;
 import dev.fleetpanel.node.agent.firewall.RestoreScript;
 import dev.fleetpanel.node.blocklist.EntryParser;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -114,10 +111,7 @@ final class KernelSets {
                 .timeout(deadline)
                 .input(
                     in -> {
-                      RestoreScript restore =
-                          new RestoreScript(
-                              new BufferedWriter(
-                                  new OutputStreamWriter(in, StandardCharsets.US_ASCII), 1 << 16));
+                      RestoreScript restore = new RestoreScript(in);
                       script.write(restore);
                       restore.finish();
                     }));

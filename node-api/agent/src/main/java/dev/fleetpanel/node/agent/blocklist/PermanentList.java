@@ -4,6 +4,7 @@ import dev.fleetpanel.node.agent.exec.CommandFailedException;
 import dev.fleetpanel.node.agent.firewall.IpsetHeader;
 import dev.fleetpanel.node.agent.firewall.IpsetSpec;
 import dev.fleetpanel.node.blocklist.Direction;
+import dev.fleetpanel.node.blocklist.EntryText;
 import dev.fleetpanel.node.blocklist.ListKind;
 import dev.fleetpanel.node.blocklist.SetVersion;
 import java.io.IOException;
@@ -209,13 +210,11 @@ final class PermanentList {
           expected,
           script -> {
             script.create(staging4).create(staging6);
-            StringBuilder text = new StringBuilder();
+            byte[] text = new byte[EntryText.MAX_BYTES];
             while (entries.next()) {
               Canonical.hash(hasher, entries);
-              script.add(
-                  entries.ipv6() ? staging6.name() : staging4.name(),
-                  Canonical.text(entries, text),
-                  0);
+              int length = Canonical.bytes(entries, text);
+              script.add(entries.ipv6() ? staging6.name() : staging4.name(), text, length, 0);
               if (copy != null) {
                 copy.add(entries);
               }

@@ -1,7 +1,6 @@
 package dev.fleetpanel.node.agent.blocklist;
 
 import dev.fleetpanel.node.blocklist.EntryOrder;
-import java.nio.LongBuffer;
 
 /**
  * Packed records in {@code long} arrays and buffers: an IPv4 entry is one {@code long} ({@code
@@ -12,20 +11,20 @@ final class Records {
 
   private Records() {}
 
-  /** Compares record {@code i} of {@code a} with record {@code j} of {@code b}. */
-  static int compare(LongBuffer a, int i, LongBuffer b, int j, int width) {
+  /** Compares record {@code i} of array {@code a} with record {@code j} of array {@code b}. */
+  static int compare(long[] a, int i, long[] b, int j, int width) {
     if (width == PackedList.IPV4_WIDTH) {
-      return Long.compare(a.get(i), b.get(j));
+      return Long.compare(a[i], b[j]);
     }
     return EntryOrder.compare(
         true,
-        a.get(3 * i),
-        a.get(3 * i + 1),
-        (int) a.get(3 * i + 2),
+        a[3 * i],
+        a[3 * i + 1],
+        (int) a[3 * i + 2],
         true,
-        b.get(3 * j),
-        b.get(3 * j + 1),
-        (int) b.get(3 * j + 2));
+        b[3 * j],
+        b[3 * j + 1],
+        (int) b[3 * j + 2]);
   }
 
   /** Moves the distinct records of a sorted array to its front; returns how many there are. */

@@ -62,40 +62,78 @@ final class RunFile {
     }
   }
 
+  /** A k-way merge of the runs, each read through a small heap buffer; duplicates dropped. */
   private long merge(LongBuffer runs, FileChannel out) throws IOException {
-    int[] at = new int[bounds.size()];
-    for (int r = 0; r < at.length; r++) {
-      at[r] = (int) bounds.get(r)[0];
+    Head[] heads = new Head[bounds.size()];
+    for (int r = 0; r < heads.length; r++) {
+      long[] range = bounds.get(r);
+      heads[r] =
+          new Head(runs.slice((int) range[0] * width, (int) (range[1] - range[0]) * width), width);
     }
-    long[] buffer = new long[width * (BUFFER / 8)];
+    long[] output = new long[width * (BUFFER / 8)];
+    long[] last = new long[width];
     int filled = 0;
     long written = 0;
-    int last = -1;
     while (true) {
-      int min = -1;
-      for (int r = 0; r < at.length; r++) {
-        if (at[r] < bounds.get(r)[1]
-            && (min < 0 || Records.compare(runs, at[r], runs, at[min], width) < 0)) {
-          min = r;
+      Head min = null;
+      for (Head head : heads) {
+        if (head.has() && (min == null || head.compareTo(min) < 0)) {
+          min = head;
         }
       }
-      if (min < 0) {
+      if (min == null) {
         break;
       }
-      int record = at[min]++;
-      if (last >= 0 && Records.compare(runs, record, runs, last, width) == 0) {
-        continue;
+      if (written == 0 || Records.compare(min.buffer, min.at, last, 0, width) != 0) {
+        System.arraycopy(min.buffer, min.at * width, last, 0, width);
+        System.arraycopy(last, 0, output, filled * width, width);
+        written++;
+        if (++filled * width == output.length) {
+          write(out, output, filled * width);
+          filled = 0;
+        }
       }
-      last = record;
-      runs.position(record * width).get(buffer, filled * width, width);
-      if (++filled * width == buffer.length) {
-        write(out, buffer, filled * width);
-        filled = 0;
-      }
-      written++;
+      min.advance();
     }
-    write(out, buffer, filled * width);
+    write(out, output, filled * width);
     return written;
+  }
+
+  /** The next records of one run, read in blocks. */
+  private static final class Head {
+    private final LongBuffer run;
+    private final int width;
+    private final long[] buffer;
+    private int at;
+    private int loaded;
+
+    Head(LongBuffer run, int width) {
+      this.run = run;
+      this.width = width;
+      this.buffer = new long[1024 * width];
+      load();
+    }
+
+    boolean has() {
+      return at < loaded;
+    }
+
+    int compareTo(Head other) {
+      return Records.compare(buffer, at, other.buffer, other.at, width);
+    }
+
+    void advance() {
+      if (++at == loaded) {
+        load();
+      }
+    }
+
+    private void load() {
+      int longs = Math.min(buffer.length, run.remaining());
+      run.get(buffer, 0, longs);
+      loaded = longs / width;
+      at = 0;
+    }
   }
 
   private static FileChannel open(Path file) throws IOException {

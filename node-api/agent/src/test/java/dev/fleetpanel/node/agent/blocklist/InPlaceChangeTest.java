@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetpanel.node.agent.firewall.RestoreScript;
 import dev.fleetpanel.node.blocklist.BlocklistEntry;
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -84,11 +85,11 @@ class InPlaceChangeTest {
 
   private static List<String> lines(List<String> additions, List<String> removals)
       throws Exception {
-    StringWriter out = new StringWriter();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
     RestoreScript script = new RestoreScript(out);
     new InPlaceChange(Lists.of(null, additions), Lists.of(null, removals))
         .write(script, new InPlaceChange.Sets("v4", "v6", 60));
     script.finish();
-    return out.toString().lines().toList();
+    return out.toString(StandardCharsets.US_ASCII).lines().toList();
   }
 }

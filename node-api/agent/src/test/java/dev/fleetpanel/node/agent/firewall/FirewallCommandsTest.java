@@ -3,7 +3,8 @@ package dev.fleetpanel.node.agent.firewall;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** The argument lists and restore lines, as the tools expect them. */
@@ -61,19 +62,19 @@ class FirewallCommandsTest {
 
   @Test
   void restoreScriptLines() throws Exception {
-    StringWriter out = new StringWriter();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     new RestoreScript(out)
         .create(TEMP_V6.named("stage"))
         .add("blocklist_temp_v6", "2a0b::/32", 600)
-        .add("blocklist_permanent", "11.0.0.1", 0)
+        .add("blocklist_permanent", "11.0.0.1xyz".getBytes(StandardCharsets.US_ASCII), 8, 0)
         .del("blocklist_permanent", "11.0.0.2")
         .flush("a")
         .swap("a", "b")
         .destroy("b")
         .finish();
 
-    assertThat(out.toString())
+    assertThat(out.toString(StandardCharsets.US_ASCII))
         .isEqualTo(
             "create stage hash:net family inet6 hashsize 4096 maxelem 1000000 timeout 600\n"
                 + "add blocklist_temp_v6 2a0b::/32 timeout 600\n"
