@@ -73,7 +73,12 @@ public final class BlocklistService {
   public boolean start() {
     lock.lock();
     try {
+      state.cleanScratch();
       return tryStart();
+    } catch (IOException e) {
+      error = "cannot use " + state.path() + ": " + e.getMessage();
+      LOG.log(Level.ERROR, "blocklist: not ready: " + error);
+      return false;
     } finally {
       lock.unlock();
     }

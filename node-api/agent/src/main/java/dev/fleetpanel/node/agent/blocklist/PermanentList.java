@@ -9,6 +9,7 @@ import dev.fleetpanel.node.blocklist.ListKind;
 import dev.fleetpanel.node.blocklist.SetVersion;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -17,6 +18,9 @@ import java.util.Optional;
  * hold, and survives a reboot. The file is mapped, and its version and counts kept; before each use
  * the kernel's counts are compared with them ({@link #matchesKernel}), and a kernel that differs (a
  * set flushed or edited by hand) gets the file's content back.
+ *
+ * <p>A damaged file is moved aside (the kernel's content becomes the list, and its version tells
+ * the panel to send the list again) rather than keeping the whole blocklist from starting.
  *
  * <p>A full replace fills staging sets created with the live sets' options, by one streamed {@code
  * ipset restore} that ends by swapping them with the live sets and destroying them, so the live
@@ -70,7 +74,22 @@ final class PermanentList {
    * same set names are kept.
    */
   void restore() throws CommandFailedException, IOException {
-    Optional<ListFile.Stored> stored = ListFile.read(file);
+    Optional<ListFile.Stored> stored;
+    try {
+      stored = ListFile.read(file);
+    } catch (CorruptListException e) {
+      Path aside =
+          file.resolveSibling(file.getFileName() + ".damaged-" + System.currentTimeMillis());
+      Files.move(file, aside);
+      LOG.log(
+          Level.ERROR,
+          e.getMessage()
+              + "; moved to "
+              + aside
+              + ", the list is what the kernel holds until the"
+              + " panel sends it again");
+      stored = Optional.empty();
+    }
     if (stored.isEmpty()) {
       adoptKernel();
       return;

@@ -40,11 +40,15 @@ final class StateDir {
     return dir;
   }
 
-  /** Creates the directory; empties {@link #scratch()} of what a crash may have left. */
   void create() throws IOException {
     Files.createDirectories(dir);
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
     Files.createDirectories(scratch());
+  }
+
+  /** Empties {@link #scratch()} of what a crash may have left; only before any request runs. */
+  void cleanScratch() throws IOException {
+    create();
     try (var leftovers = Files.list(scratch())) {
       for (Path file : leftovers.toList()) {
         Files.deleteIfExists(file);

@@ -278,6 +278,22 @@ class BlocklistServiceIT {
   }
 
   @Test
+  void aDamagedListFileIsMovedAsideAndTheKernelsListKept() throws Exception {
+    sync(Direction.IN, true, List.of("11.1.1.1"));
+    Path file = state.resolve("blocklist/in-permanent.bin");
+    java.nio.file.Files.writeString(file, "not a list");
+
+    BlocklistService restarted = start(state);
+
+    assertThat(restarted.status().directions().get(Direction.IN).permanentVersion())
+        .isEqualTo(SetVersion.of(List.of("11.1.1.1")));
+    try (var files = java.nio.file.Files.list(state.resolve("blocklist"))) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .anyMatch(name -> name.startsWith("in-permanent.bin.damaged-"));
+    }
+  }
+
+  @Test
   void startingAgainNeverDuplicatesTheRules() throws Exception {
     start(state);
     start(state);

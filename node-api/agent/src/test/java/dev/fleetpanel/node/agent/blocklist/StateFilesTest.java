@@ -127,7 +127,7 @@ class StateFilesTest {
     state.create();
     Files.writeString(state.scratch().resolve("runs-left-by-a-crash.bin"), "x");
 
-    state.create();
+    state.cleanScratch();
 
     assertThat(Files.getPosixFilePermissions(state.path()))
         .containsExactlyInAnyOrderElementsOf(
