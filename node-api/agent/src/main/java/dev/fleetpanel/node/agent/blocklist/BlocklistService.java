@@ -11,57 +11,33 @@ import java.lang.System.Logger.Level;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The node's IP blocklists: two directions, each with a permanent and a temporary list, in the
- * kernel's sets behind the agent's own filter rules. Every operation runs under one lock, so
- * changes never interleave. {@link #start} brings the kernel up to the files before the agent
- * listens; an operation first checks the kernel still matches (and restores it if not). While the
- * tools are missing or failing, operations answer 503 and try starting again.
+ * kernel's sets behind the agent's own filter rules ({@link NodeLists}). Every operation runs under
+ * one lock, so changes never interleave; request bodies are read before it. {@link #start} brings
+ * the kernel up to the files before the agent listens; an operation first checks the kernel still
+ * matches (and restores it if not). While the tools are missing or failing, operations answer 503
+ * and try starting again.
  */
 public final class BlocklistService {
 
   private static final System.Logger LOG = System.getLogger(BlocklistService.class.getName());
 
   private final BlocklistConfig config;
-  private final Clock clock;
   private final ReentrantLock lock = new ReentrantLock(true);
-  private final StateDir state;
-  private final SetLayout layout;
-  private final KernelSets kernel;
-  private final FilterRules rules;
+  private final NodeLists lists;
   private final ConnectionCutter cutter;
   private final NodeAddresses addresses;
-  private final TemporaryTimeout timeout;
-  private final Map<Direction, PermanentList> permanent = new EnumMap<>(Direction.class);
-  private final Map<Direction, TemporaryList> temporary = new EnumMap<>(Direction.class);
   private volatile String error = "not started";
 
   public BlocklistService(BlocklistConfig config, CommandRunner runner, Clock clock) {
     this.config = config;
-    this.clock = clock;
-    this.state = new StateDir(config.stateDir());
-    this.layout = new SetLayout(config.maxEntries());
-    this.kernel = new KernelSets(runner);
-    this.rules = new FilterRules(runner, layout);
+    this.lists = new NodeLists(config, runner, clock);
     this.cutter = new ConnectionCutter(runner);
     this.addresses = new NodeAddresses(runner);
-    this.timeout = new TemporaryTimeout(state.settings());
-    for (Direction direction : Direction.values()) {
-      permanent.put(direction, new PermanentList(direction, layout, kernel, state));
-      temporary.put(
-          direction,
-          new TemporaryList(
-              direction,
-              layout,
-              kernel,
-              new LongTemporaryEntries(state.longTemporary(direction)),
-              state.scratch()));
-    }
   }
 
   /**
@@ -73,10 +49,10 @@ public final class BlocklistService {
   public boolean start() {
     lock.lock();
     try {
-      state.cleanScratch();
+      lists.state().cleanScratch();
       return tryStart();
     } catch (IOException e) {
-      error = "cannot use " + state.path() + ": " + e.getMessage();
+      error = "cannot use " + lists.state().path() + ": " + e.getMessage();
       LOG.log(Level.ERROR, "blocklist: not ready: " + error);
       return false;
     } finally {
@@ -87,10 +63,6 @@ public final class BlocklistService {
   /** Why the blocklist is not ready, or null when it is. */
   public String error() {
     return error;
-  }
-
-  public int maxEntries() {
-    return layout.maxEntries();
   }
 
   /**
@@ -109,17 +81,11 @@ public final class BlocklistService {
       throw BlocklistException.unavailable("cannot read the node's addresses: " + e.getMessage());
     }
     return new BlocklistRequestReader(
-        new RefusalPolicy(own, panel), layout.maxEntries(), state.scratch());
+        new RefusalPolicy(own, panel), config.maxEntries(), lists.state().scratch());
   }
 
   public BlocklistStatus status() throws BlocklistException {
-    return locked(
-        () -> {
-          for (Direction direction : Direction.values()) {
-            checked(direction);
-          }
-          return StatusReport.read(layout, kernel, rules, permanent, temporary, timeout.get());
-        });
+    return locked(lists::status);
   }
 
   /** A list's content, to be written out after the lock is released. */
@@ -127,11 +93,11 @@ public final class BlocklistService {
     return locked(
         () -> {
           if (list == ListKind.PERMANENT) {
-            PermanentList permanentList = checked(direction);
-            PermanentList.Snapshot snapshot = permanentList.snapshot();
-            return new ListContent(snapshot.version(), snapshot.size(), permanentList.content());
+            PermanentList permanent = lists.permanent(direction);
+            PermanentList.Snapshot snapshot = permanent.snapshot();
+            return new ListContent(snapshot.version(), snapshot.size(), permanent.content());
           }
-          PackedList content = temporary.get(direction).content();
+          PackedList content = lists.temporary(direction).content();
           return new ListContent(Canonical.version(content), content.size(), content);
         });
   }
@@ -151,8 +117,8 @@ public final class BlocklistService {
         () -> {
           Outcome outcome =
               list == ListKind.PERMANENT
-                  ? checked(direction).replace(PackedList.EMPTY)
-                  : temporary.get(direction).clear();
+                  ? lists.permanent(direction).replace(PackedList.EMPTY)
+                  : lists.temporary(direction).clear();
           return Results.of(
               SyncResult.FULL, "cleared", direction, list, outcome, EntryBatch.EMPTY, 0);
         });
@@ -162,13 +128,13 @@ public final class BlocklistService {
   public int setTimeout(BlocklistRequest request) throws BlocklistException {
     return locked(
         () -> {
-          timeout.set(request.timeout);
+          lists.timeout().set(request.timeout);
           return request.timeout;
         });
   }
 
   /**
-   * {@code sync}: a full list replaces the list (through staging sets for a permanent one); a delta
+   * {@code sync}: a full list replaces the list (see {@link PermanentList#replace}); a delta
    * applies in place if the list's version is still its {@code base_version}, else 409 with the
    * current version.
    */
@@ -182,8 +148,8 @@ public final class BlocklistService {
           PackedList desired = request.entries.entries();
           Outcome outcome =
               request.list == ListKind.PERMANENT
-                  ? checked(direction).replace(desired)
-                  : temporary.get(direction).replace(desired, lifetime(request), now());
+                  ? lists.permanent(direction).replace(desired)
+                  : lists.temporary(direction).replace(desired, lifetime(request), lists.now());
           return Results.of(
               SyncResult.FULL,
               "replaced",
@@ -200,9 +166,7 @@ public final class BlocklistService {
     lock.lock();
     try {
       if (error == null) {
-        for (TemporaryList list : temporary.values()) {
-          list.rearm(now());
-        }
+        lists.rearm();
       }
     } catch (CommandFailedException | IOException e) {
       LOG.log(
@@ -218,21 +182,23 @@ public final class BlocklistService {
     return locked(
         () -> {
           Direction direction = request.direction;
+          boolean permanent = request.list == ListKind.PERMANENT;
           if (request.delta()) {
             String current =
-                request.list == ListKind.PERMANENT
-                    ? checked(direction).snapshot().version()
-                    : Canonical.version(temporary.get(direction).content());
+                permanent
+                    ? lists.permanent(direction).snapshot().version()
+                    : Canonical.version(lists.temporary(direction).content());
             if (!current.equals(request.baseVersion)) {
               throw BlocklistException.versionMismatch(current);
             }
           }
           Outcome outcome =
-              request.list == ListKind.PERMANENT
-                  ? checked(direction).change(additions.entries(), removals.entries())
-                  : temporary
-                      .get(direction)
-                      .change(additions.entries(), removals.entries(), lifetime(request), now());
+              permanent
+                  ? lists.permanent(direction).change(additions.entries(), removals.entries())
+                  : lists
+                      .temporary(direction)
+                      .change(
+                          additions.entries(), removals.entries(), lifetime(request), lists.now());
           return Results.of(
               request.delta() ? SyncResult.DELTA : null,
               message,
@@ -245,7 +211,7 @@ public final class BlocklistService {
   }
 
   private int lifetime(BlocklistRequest request) {
-    return request.timeout > 0 ? request.timeout : timeout.get();
+    return request.timeout > 0 ? request.timeout : lists.timeout().get();
   }
 
   /** Ends the connections of what is now blocked; a failure there does not undo the change. */
@@ -261,63 +227,17 @@ public final class BlocklistService {
     }
   }
 
-  /** The direction's permanent list, its kernel sets restored first if they differ from it. */
-  private PermanentList checked(Direction direction) throws CommandFailedException, IOException {
-    PermanentList list = permanent.get(direction);
-    if (!list.matchesKernel()) {
-      LOG.log(
-          Level.WARNING,
-          "blocklist: the kernel's "
-              + direction.wire()
-              + " sets differ from the permanent list; restoring them");
-      restoreKernel();
-    }
-    return list;
-  }
-
   private boolean tryStart() {
     try {
-      state.create();
-      timeout.load();
-      restoreKernel();
+      lists.start();
       error = null;
-      LOG.log(Level.INFO, "blocklist: ready (" + describe() + ")");
+      LOG.log(Level.INFO, "blocklist: ready (" + lists.describe() + ")");
       return true;
     } catch (CommandFailedException | IOException | RuntimeException e) {
       error = e.getMessage();
       LOG.log(Level.ERROR, "blocklist: not ready: " + error);
       return false;
     }
-  }
-
-  /** Sets, permanent lists, rules and long temporary entries, in that order. */
-  private void restoreKernel() throws CommandFailedException, IOException {
-    for (var spec : layout.all()) {
-      kernel.ensure(spec);
-    }
-    for (PermanentList list : permanent.values()) {
-      list.restore();
-    }
-    rules.ensure();
-    for (TemporaryList list : temporary.values()) {
-      list.longEntries().load();
-      list.rearm(now());
-    }
-  }
-
-  private String describe() {
-    StringBuilder out = new StringBuilder();
-    for (Direction direction : Direction.values()) {
-      out.append(direction.wire())
-          .append(": ")
-          .append(permanent.get(direction).snapshot().size())
-          .append(" permanent; ");
-    }
-    return out.append("state in ").append(state.path()).toString();
-  }
-
-  private long now() {
-    return clock.instant().getEpochSecond();
   }
 
   @FunctionalInterface
@@ -339,22 +259,12 @@ public final class BlocklistService {
       return operation.run();
     } catch (CommandFailedException | IOException e) {
       LOG.log(Level.ERROR, "blocklist: " + e.getMessage());
-      reloadLongEntries();
+      lists.reloadLongEntries();
       throw BlocklistException.failed(e.getMessage());
     } catch (TooManyEntriesException e) {
       throw BlocklistException.tooLarge(e.getMessage());
     } finally {
       lock.unlock();
-    }
-  }
-
-  private void reloadLongEntries() {
-    for (TemporaryList list : temporary.values()) {
-      try {
-        list.longEntries().load();
-      } catch (IOException e) {
-        LOG.log(Level.ERROR, "blocklist: " + e.getMessage());
-      }
     }
   }
 }
