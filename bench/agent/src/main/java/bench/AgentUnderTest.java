@@ -198,6 +198,10 @@ final class AgentUnderTest implements AutoCloseable {
     env.put("FLEETPANEL_NODE_BIND", Pki.ADDRESS);
     env.put("FLEETPANEL_NODE_PORT", Integer.toString(port));
     env.put("FLEETPANEL_NODE_DIR", node.toString());
+    // The seed's agent manages no firewall at start: neither does this one here, so start-up and
+    // memory compare like for like, and the host's firewall is left alone.
+    env.put("FLEETPANEL_NODE_BLOCKLIST", "off");
+    env.put("FLEETPANEL_NODE_STATE_DIR", work.resolve("state").toString());
     // A path that does not exist: this machine's /etc/fleetpanel-node/agent.conf must not count.
     env.put("FLEETPANEL_NODE_CONFIG", work.resolve("no-agent.conf").toString());
     SSLContext panel = pki.panelContext();

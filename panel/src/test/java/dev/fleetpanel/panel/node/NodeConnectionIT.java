@@ -88,6 +88,9 @@ class NodeConnectionIT {
     builder.environment().put("FLEETPANEL_NODE_DIR", dir.toString());
     builder.environment().put("FLEETPANEL_NODE_PORT", Integer.toString(agentPort));
     builder.environment().put("FLEETPANEL_NODE_BIND", "127.0.0.1");
+    // This agent runs in the host's network namespace: it must not touch the host's firewall.
+    builder.environment().put("FLEETPANEL_NODE_BLOCKLIST", "off");
+    builder.environment().put("FLEETPANEL_NODE_STATE_DIR", dir.resolve("state").toString());
     builder
         .environment()
         .put(
