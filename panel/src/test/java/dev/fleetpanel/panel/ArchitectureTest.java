@@ -30,7 +30,16 @@ import java.util.stream.Collectors;
 class ArchitectureTest {
   private static final String ROOT = "dev.fleetpanel.panel";
   private static final List<String> FEATURES =
-      List.of("audit", "auth", "server", "settings", "metrics", "node", "dashboard");
+      List.of(
+          "audit",
+          "auth",
+          "server",
+          "settings",
+          "metrics",
+          "node",
+          "dashboard",
+          "blocklist",
+          "nodesync");
   private static final String WIRING = ROOT + ".platform.Wiring";
   private static final String ENTITY = "jakarta.persistence.Entity";
 

@@ -22,6 +22,8 @@ public final class FleetState {
   static final int MAX_SKIPPED_CYCLES = 30;
 
   private final Map<Long, Track> tracks = new ConcurrentHashMap<>();
+  private final List<java.util.function.LongConsumer> onlineListeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Clock clock;
   private final Supplier<Duration> offlineAfter;
   private final Instant started;
@@ -75,7 +77,17 @@ public final class FleetState {
   }
 
   void succeeded(long serverId, NodeReading reading, Sample sample, String document) {
-    track(serverId).succeeded(reading, sample, document, offlineAfter());
+    if (track(serverId).succeeded(reading, sample, document, offlineAfter())) {
+      onlineListeners.forEach(l -> l.accept(serverId));
+    }
+  }
+
+  /**
+   * Registers {@code listener} to be told when a server answers after having been offline (or for
+   * the first time since the panel started), on the poller's thread: it must return quickly.
+   */
+  public void onOnline(java.util.function.LongConsumer listener) {
+    onlineListeners.add(listener);
   }
 
   void failed(long serverId, String reason, String detail) {
@@ -131,9 +143,12 @@ public final class FleetState {
       return false;
     }
 
-    synchronized void succeeded(
+    /** Takes a sample in; whether the server was offline (or never seen) until now. */
+    synchronized boolean succeeded(
         NodeReading newReading, Sample sample, String body, Duration offlineAfter) {
-      if (lastSampleAt == null || !sample.at().isBefore(lastSampleAt.plus(offlineAfter))) {
+      boolean cameBack =
+          lastSampleAt == null || !sample.at().isBefore(lastSampleAt.plus(offlineAfter));
+      if (cameBack) {
         onlineSince = sample.at();
       }
       reading = newReading;
@@ -144,6 +159,7 @@ public final class FleetState {
       lastReason = null;
       failures = 0;
       nextSkip = FIRST_SKIPPED_CYCLES;
+      return cameBack;
     }
 
     synchronized void failed(String reason, String detail) {

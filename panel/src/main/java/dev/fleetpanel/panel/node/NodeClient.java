@@ -126,6 +126,33 @@ public final class NodeClient {
         .join();
   }
 
+  /**
+   * Sends {@code method path} with a JSON body ({@code gzipped}: already compressed, sent with
+   * {@code Content-Encoding: gzip}; null body: none) and waits for the answer at most {@code
+   * deadline}, headers and body. For the large changes of a feature (a blocklist of a million
+   * entries): the body is built once and sent to every node. Never throws for network faults.
+   */
+  public Reply exchange(
+      String address,
+      int port,
+      String method,
+      String path,
+      byte[] body,
+      boolean gzipped,
+      Duration deadline) {
+    HttpRequest.Builder builder = request(address, port, path, deadline);
+    if (body == null) {
+      builder.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      builder.header("Content-Type", "application/json");
+      if (gzipped) {
+        builder.header("Content-Encoding", "gzip");
+      }
+      builder.method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+    }
+    return send(builder.build(), deadline).join();
+  }
+
   private static HttpRequest.Builder request(
       String address, int port, String path, Duration deadline) {
     URI uri = URI.create("https://" + hostPart(address) + ":" + port + path);

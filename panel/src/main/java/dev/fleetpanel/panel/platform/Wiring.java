@@ -6,6 +6,15 @@ import dev.fleetpanel.panel.auth.AuthService;
 import dev.fleetpanel.panel.auth.LoginBans;
 import dev.fleetpanel.panel.auth.PanelSecrets;
 import dev.fleetpanel.panel.auth.SessionTokens;
+import dev.fleetpanel.panel.blocklist.BlocklistJobs;
+import dev.fleetpanel.panel.blocklist.BlocklistLists;
+import dev.fleetpanel.panel.blocklist.BlocklistSettings;
+import dev.fleetpanel.panel.blocklist.BlocklistTarget;
+import dev.fleetpanel.panel.blocklist.NodeBlocklist;
+import dev.fleetpanel.panel.blocklist.RuleService;
+import dev.fleetpanel.panel.blocklist.SentLists;
+import dev.fleetpanel.panel.blocklist.SourceFetcher;
+import dev.fleetpanel.panel.blocklist.SourceService;
 import dev.fleetpanel.panel.dashboard.DashboardService;
 import dev.fleetpanel.panel.dashboard.DashboardSettings;
 import dev.fleetpanel.panel.metrics.CollectorRuns;
@@ -23,6 +32,8 @@ import dev.fleetpanel.panel.node.EnrolmentService;
 import dev.fleetpanel.panel.node.NodeClient;
 import dev.fleetpanel.panel.node.NodeConnections;
 import dev.fleetpanel.panel.node.NodeTrust;
+import dev.fleetpanel.panel.nodesync.NodeSync;
+import dev.fleetpanel.panel.nodesync.SyncStore;
 import dev.fleetpanel.panel.platform.config.PanelConfig;
 import dev.fleetpanel.panel.platform.persistence.Database;
 import dev.fleetpanel.panel.platform.persistence.Tx;
@@ -79,6 +90,12 @@ public class Wiring {
   private DashboardService dashboard;
   private ScrapeToken scrapeToken;
   private PrometheusExport prometheus;
+  private NodeSync nodeSync;
+  private RuleService blocklistRules;
+  private SourceService blocklistSources;
+  private BlocklistSettings blocklistSettings;
+  private BlocklistJobs blocklistJobs;
+  private NodeBlocklist nodeBlocklist;
   private Templates templates;
 
   void start(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
@@ -121,6 +138,7 @@ public class Wiring {
       dashboard = new DashboardService(servers, fleet, dashboardSettings, clock);
       scrapeToken = new ScrapeToken(tx, audit);
       prometheus = new PrometheusExport(servers, fleet);
+      wireBlocklist(tx, nodeClient, clock);
       templates = Templates.forServletContext(context);
       if (config.devMode()) {
         DevNode.prepare(
@@ -131,12 +149,45 @@ public class Wiring {
             config.dataDir());
       }
       poller.start();
+      nodeSync.start();
+      blocklistJobs.start();
       announce(first.get().generatedPassword());
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "Fleet Panel cannot start: " + e.getMessage(), e);
       System.err.println("Fleet Panel cannot start: " + e.getMessage());
       Runtime.getRuntime().halt(2);
     }
+  }
+
+  /**
+   * The blocklist and the node sync it is the first user of: a rule or list change invalidates the
+   * computed lists and wakes the sync; a node seen again retries what it missed.
+   */
+  private void wireBlocklist(Tx tx, NodeClient nodeClient, Clock clock) {
+    AtomicReference<Runnable> changed = new AtomicReference<>(() -> {});
+    Runnable onChange = () -> changed.get().run();
+    blocklistSources =
+        new SourceService(tx, audit, new SourceFetcher(), config.dataDir(), clock, onChange);
+    BlocklistLists lists = new BlocklistLists(tx, blocklistSources, clock);
+    nodeSync =
+        new NodeSync(
+            new SyncStore(tx),
+            servers,
+            java.util.Map.of(
+                "blocklist",
+                new BlocklistTarget(lists, nodeClient, new SentLists(config.dataDir()))),
+            clock,
+            java.time.Duration.ofMinutes(10));
+    changed.set(
+        () -> {
+          lists.invalidate();
+          nodeSync.changed();
+        });
+    fleet.onOnline(nodeSync::nodeSeen);
+    blocklistRules = new RuleService(tx, servers, audit, clock, onChange);
+    blocklistSettings = new BlocklistSettings(tx, audit);
+    blocklistJobs = new BlocklistJobs(blocklistRules, blocklistSources, blocklistSettings);
+    nodeBlocklist = new NodeBlocklist(nodeClient);
   }
 
   /**
@@ -166,6 +217,12 @@ public class Wiring {
 
   @PreDestroy
   void stop() {
+    if (blocklistJobs != null) {
+      blocklistJobs.close();
+    }
+    if (nodeSync != null) {
+      nodeSync.close();
+    }
     if (poller != null) {
       poller.close();
     }
@@ -252,6 +309,31 @@ public class Wiring {
   @Produces
   PrometheusExport prometheus() {
     return prometheus;
+  }
+
+  @Produces
+  NodeSync nodeSync() {
+    return nodeSync;
+  }
+
+  @Produces
+  RuleService blocklistRules() {
+    return blocklistRules;
+  }
+
+  @Produces
+  SourceService blocklistSources() {
+    return blocklistSources;
+  }
+
+  @Produces
+  BlocklistSettings blocklistSettings() {
+    return blocklistSettings;
+  }
+
+  @Produces
+  NodeBlocklist nodeBlocklist() {
+    return nodeBlocklist;
   }
 
   @Produces

@@ -1,0 +1,46 @@
+package dev.fleetpanel.panel.blocklist.web;
+
+import dev.fleetpanel.node.blocklist.Direction;
+import dev.fleetpanel.panel.platform.errors.InvalidInputException;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The body of a rule's {@code POST}: the seed's {@code {ip, direction, permanent, comment}}, or
+ * {@code ips} (a list) for {@code bulk}; a temporary rule lasts {@code duration_seconds} (default
+ * 600 s, as the nodes' temporary sets).
+ */
+public record RuleBody(
+    String ip,
+    List<String> ips,
+    String direction,
+    Boolean permanent,
+    String comment,
+    Long durationSeconds) {
+
+  static final long DEFAULT_TEMPORARY_SECONDS = 600;
+
+  String text() {
+    return ips != null ? String.join("\n", ips) : ip == null ? "" : ip;
+  }
+
+  Direction directionOrIn() {
+    if (direction == null || direction.isBlank()) {
+      return Direction.IN;
+    }
+    try {
+      return Direction.parse(direction.strip());
+    } catch (IllegalArgumentException e) {
+      throw InvalidInputException.of("direction", "blocklist.direction.invalid");
+    }
+  }
+
+  /** Null for a permanent rule. */
+  Duration lasting() {
+    if (permanent == null || permanent) {
+      return null;
+    }
+    return Duration.ofSeconds(
+        durationSeconds == null ? DEFAULT_TEMPORARY_SECONDS : durationSeconds);
+  }
+}

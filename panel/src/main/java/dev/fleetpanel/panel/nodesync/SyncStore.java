@@ -1,0 +1,142 @@
+package dev.fleetpanel.panel.nodesync;
+
+import dev.fleetpanel.panel.platform.persistence.Tx;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/** The {@code node_sync} rows; every method is one transaction. */
+public final class SyncStore {
+  private final Tx tx;
+
+  public SyncStore(Tx tx) {
+    this.tx = tx;
+  }
+
+  public List<SyncRecord> all() {
+    return tx.call(
+        () ->
+            tx.em()
+                .createQuery(
+                    "SELECT r FROM SyncRecord r ORDER BY r.serverId, r.item", SyncRecord.class)
+                .getResultList());
+  }
+
+  /** Whether any item waits for a push that is due. */
+  boolean anyDue(OffsetDateTime now) {
+    return tx.call(
+        () ->
+            !tx.em()
+                .createQuery(
+                    "SELECT r.serverId FROM SyncRecord r WHERE r.state <> :applied"
+                        + " AND (r.nextAttemptAt IS NULL OR r.nextAttemptAt <= :now)",
+                    Long.class)
+                .setParameter("applied", SyncState.APPLIED)
+                .setParameter("now", now)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty());
+  }
+
+  /**
+   * Records what is wanted for each {@code "<server id> <item>"}, drops the rows of items no longer
+   * wanted (a server disabled, a feature's item gone), and returns the rows due for a push.
+   */
+  List<SyncRecord> want(Map<String, SyncTarget.Desired> wanted, OffsetDateTime now) {
+    return tx.call(
+        () -> {
+          Map<String, SyncRecord> existing = new HashMap<>();
+          for (SyncRecord r :
+              tx.em().createQuery("SELECT r FROM SyncRecord r", SyncRecord.class).getResultList()) {
+            existing.put(r.serverId() + " " + r.item(), r);
+          }
+          List<SyncRecord> due = new ArrayList<>();
+          for (Map.Entry<String, SyncTarget.Desired> e : wanted.entrySet()) {
+            SyncRecord record = existing.remove(e.getKey());
+            if (record == null) {
+              int space = e.getKey().indexOf(' ');
+              record =
+                  new SyncRecord(
+                      Long.parseLong(e.getKey().substring(0, space)),
+                      e.getKey().substring(space + 1),
+                      now);
+              tx.em().persist(record);
+            }
+            record.want(e.getValue().hash(), now);
+            if (record.due(now)) {
+              due.add(record);
+            }
+          }
+          existing.values().forEach(tx.em()::remove);
+          return due;
+        });
+  }
+
+  /** Takes a push's outcome in, if the panel still wants what was pushed. */
+  void outcome(
+      long serverId,
+      String item,
+      String pushedHash,
+      SyncTarget.Outcome outcome,
+      OffsetDateTime now,
+      BiFunction<Integer, OffsetDateTime, OffsetDateTime> retryAfter) {
+    tx.run(
+        () -> {
+          SyncRecord record = tx.em().find(SyncRecord.class, new SyncRecordId(serverId, item));
+          if (record == null) {
+            return;
+          }
+          if (outcome.applied()) {
+            if (pushedHash.equals(record.desiredHash())) {
+              record.applied(pushedHash, outcome.nodeVersion(), outcome.detail(), now);
+            } else {
+              // Applied what is no longer wanted: the node holds it, and the new want is still due.
+              record.sentOnly(pushedHash, outcome.nodeVersion(), now);
+            }
+          } else {
+            record.failedAttempt(
+                outcome.refused(),
+                outcome.error(),
+                retryAfter.apply(record.attempts() + 1, now),
+                now);
+          }
+        });
+  }
+
+  void drifted(long serverId, String item, String reported, OffsetDateTime now) {
+    tx.run(
+        () -> {
+          SyncRecord record = tx.em().find(SyncRecord.class, new SyncRecordId(serverId, item));
+          if (record != null && record.state() == SyncState.APPLIED) {
+            record.drifted(reported, now);
+          }
+        });
+  }
+
+  void checked(long serverId, String item, OffsetDateTime now) {
+    tx.run(
+        () -> {
+          SyncRecord record = tx.em().find(SyncRecord.class, new SyncRecordId(serverId, item));
+          if (record != null) {
+            record.checked(now);
+          }
+        });
+  }
+
+  /** The server's items that wait for a retry are due now. */
+  void retryNow(long serverId, OffsetDateTime now) {
+    tx.run(
+        () ->
+            tx.em()
+                .createQuery(
+                    "SELECT r FROM SyncRecord r WHERE r.serverId = :s AND r.state <> :applied",
+                    SyncRecord.class)
+                .setParameter("s", serverId)
+                .setParameter("applied", SyncState.APPLIED)
+                .getResultList()
+                .forEach(r -> r.retryNow(now)));
+  }
+}

@@ -1,0 +1,260 @@
+package dev.fleetpanel.panel.nodesync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fleetpanel.node.blocklist.Direction;
+import dev.fleetpanel.panel.audit.Actor;
+import dev.fleetpanel.panel.audit.AuditService;
+import dev.fleetpanel.panel.blocklist.BlocklistLists;
+import dev.fleetpanel.panel.blocklist.BlocklistTarget;
+import dev.fleetpanel.panel.blocklist.RuleService;
+import dev.fleetpanel.panel.blocklist.SentLists;
+import dev.fleetpanel.panel.blocklist.SourceFetcher;
+import dev.fleetpanel.panel.blocklist.SourceService;
+import dev.fleetpanel.panel.node.EnrolmentService;
+import dev.fleetpanel.panel.node.NodeClient;
+import dev.fleetpanel.panel.node.NodeTrust;
+import dev.fleetpanel.panel.platform.persistence.Database;
+import dev.fleetpanel.panel.platform.persistence.Tx;
+import dev.fleetpanel.panel.server.Server;
+import dev.fleetpanel.panel.server.ServerForm;
+import dev.fleetpanel.panel.server.ServerService;
+import dev.fleetpanel.panel.testing.EnrolledNode;
+import dev.fleetpanel.panel.testing.FakeAgent;
+import dev.fleetpanel.panel.testing.TestDatabase;
+import jakarta.validation.Validation;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The change path with its first user, the blocklist: rules stored, then pushed to fake agents over
+ * mutual TLS (real TLS, real JSON, the agent's versions and 409), with a node down during a change
+ * and back, deltas, drift found and repaired, and a node that refuses its own address. On H2.
+ */
+class NodeSyncIT {
+  private static final Actor ADMIN = new Actor("admin", "192.0.2.1");
+  @TempDir Path data;
+
+  private TestDatabase db;
+  private Database database;
+  private ServerService servers;
+  private EnrolmentService enrolment;
+  private RuleService rules;
+  private NodeSync sync;
+  private final List<FakeAgent> agents = new ArrayList<>();
+
+  @BeforeEach
+  void open() {
+    db = TestDatabase.h2();
+    database = Database.open(db.config(data, Map.of()));
+    Tx tx = new Tx(database.entityManagerFactory());
+    Clock clock = Clock.systemUTC();
+    AuditService audit = new AuditService(tx, clock);
+    servers =
+        new ServerService(
+            tx, audit, Validation.buildDefaultValidatorFactory().getValidator(), clock);
+    NodeTrust trust = NodeTrust.load(tx, clock);
+    enrolment = new EnrolmentService(tx, trust, servers, audit, clock);
+    NodeClient client = new NodeClient(trust, enrolment::isRevoked);
+    List<Runnable> onChange = new ArrayList<>();
+    SourceService sources =
+        new SourceService(
+            tx, audit, new SourceFetcher(), data, clock, () -> onChange.forEach(Runnable::run));
+    BlocklistLists lists = new BlocklistLists(tx, sources, clock);
+    sync =
+        new NodeSync(
+            new SyncStore(tx),
+            servers,
+            Map.of("blocklist", new BlocklistTarget(lists, client, new SentLists(data))),
+            clock,
+            Duration.ofMinutes(10));
+    onChange.add(lists::invalidate);
+    rules = new RuleService(tx, servers, audit, clock, () -> onChange.forEach(Runnable::run));
+    // The two default lists cannot be downloaded here: disabled, as a user without internet would.
+    sources.sources().forEach(s -> sources.setEnabled(s.id(), false, ADMIN));
+  }
+
+  @AfterEach
+  void close() {
+    sync.close();
+    agents.forEach(FakeAgent::close);
+    database.close();
+    db.close();
+  }
+
+  private FakeAgent node(String name) throws Exception {
+    Server server = servers.create(new ServerForm(name, "127.0.0.1", 1, null, ""), ADMIN);
+    FakeAgent agent =
+        new FakeAgent(EnrolledNode.enrol(enrolment, server.id(), ADMIN).agentContext());
+    agents.add(agent);
+    servers.update(server.id(), new ServerForm(name, "127.0.0.1", agent.port(), null, ""), ADMIN);
+    return agent;
+  }
+
+  private void syncNow() throws Exception {
+    sync.plan();
+    assertThat(sync.awaitIdle(Duration.ofSeconds(30))).isTrue();
+  }
+
+  private SyncRecord record(String server, String item) {
+    long id =
+        servers.list().stream().filter(s -> s.name().equals(server)).findFirst().orElseThrow().id();
+    return sync.records().stream()
+        .filter(r -> r.serverId() == id && r.item().equals(item))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void everyNodeGetsTheRulesAndANodeDownDuringAChangeGetsItWhenItIsBack() throws Exception {
+    FakeAgent a = node("a");
+    FakeAgent b = node("b");
+    rules.add(null, "11.0.0.1", Direction.IN, null, "scanner", ADMIN);
+    syncNow();
+    assertThat(a.list("in")).containsExactly("11.0.0.1");
+    assertThat(b.list("in")).containsExactly("11.0.0.1");
+    assertThat(record("b", "blocklist/in").state()).isEqualTo(SyncState.APPLIED);
+
+    b.down();
+    rules.add(null, "11.0.0.2\n11.0.0.3", Direction.IN, null, "", ADMIN);
+    syncNow();
+
+    assertThat(a.list("in")).containsExactly("11.0.0.1", "11.0.0.2/31");
+    SyncRecord pending = record("b", "blocklist/in");
+    assertThat(pending.state()).isEqualTo(SyncState.PENDING);
+    assertThat(pending.lastError()).contains("refused");
+    assertThat(pending.nextAttemptAt())
+        .isAfter(OffsetDateTime.now().plusSeconds(50))
+        .isBefore(OffsetDateTime.now().plusSeconds(70));
+    assertThat(b.list("in")).containsExactly("11.0.0.1");
+
+    b.up();
+    sync.nodeSeen(record("b", "blocklist/in").serverId());
+    syncNow();
+
+    assertThat(record("b", "blocklist/in").state()).isEqualTo(SyncState.APPLIED);
+    assertThat(b.list("in")).containsExactly("11.0.0.1", "11.0.0.2/31");
+  }
+
+  @Test
+  void aFailedRetryBacksOffDoublingUpToHalfAnHour() {
+    OffsetDateTime now = OffsetDateTime.now();
+    assertThat(sync.retryAfter(1, now)).isEqualTo(now.plusSeconds(60));
+    assertThat(sync.retryAfter(2, now)).isEqualTo(now.plusSeconds(120));
+    assertThat(sync.retryAfter(5, now)).isEqualTo(now.plusSeconds(960));
+    assertThat(sync.retryAfter(6, now)).isEqualTo(now.plusSeconds(1800));
+    assertThat(sync.retryAfter(60, now)).isEqualTo(now.plusSeconds(1800));
+    assertThat(NodeSync.deadline(0)).isEqualTo(Duration.ofSeconds(20));
+    assertThat(NodeSync.deadline(1_000_000)).isEqualTo(Duration.ofSeconds(45));
+  }
+
+  @Test
+  void overlappingAndAdjacentNetworksAreMergedAndSmallChangesGoAsDeltas() throws Exception {
+    FakeAgent a = node("a");
+    rules.add(
+        null,
+        "12.1.2.0/25\n12.1.2.128/25\n12.1.2.7\n# a comment\n12.9.0.0 - 12.9.0.255",
+        Direction.IN,
+        null,
+        "",
+        ADMIN);
+    syncNow();
+    assertThat(a.list("in")).containsExactly("12.1.2.0/24", "12.9.0.0/24");
+    assertThat(a.syncs).filteredOn(s -> s.startsWith("in ")).containsExactly("in full");
+
+    rules.add(null, "13.0.0.1", Direction.IN, null, "", ADMIN);
+    syncNow();
+    assertThat(a.syncs).filteredOn(s -> s.startsWith("in ")).containsExactly("in full", "in delta");
+    assertThat(a.list("in")).containsExactly("12.1.2.0/24", "12.9.0.0/24", "13.0.0.1");
+
+    a.tamper("in", "14.0.0.1");
+    rules.add(null, "13.0.0.2", Direction.IN, null, "", ADMIN);
+    syncNow();
+    assertThat(a.syncs)
+        .as("the node's version moved: 409, then the whole list")
+        .filteredOn(s -> s.startsWith("in "))
+        .containsExactly("in full", "in delta", "in 409", "in full");
+    assertThat(a.list("in")).containsExactly("12.1.2.0/24", "12.9.0.0/24", "13.0.0.1", "13.0.0.2");
+  }
+
+  @Test
+  void driftIsFoundAndRepaired() throws Exception {
+    FakeAgent a = node("a");
+    rules.add(null, "15.0.0.0/16", Direction.OUT, null, "", ADMIN);
+    syncNow();
+    a.tamper("out", "16.0.0.1");
+
+    sync.checkDrift();
+    assertThat(sync.awaitIdle(Duration.ofSeconds(30))).isTrue();
+    SyncRecord drifted = record("a", "blocklist/out");
+    assertThat(drifted.state()).isEqualTo(SyncState.DRIFTED);
+    assertThat(drifted.lastError()).startsWith("the node holds version");
+
+    syncNow();
+    assertThat(record("a", "blocklist/out").state()).isEqualTo(SyncState.APPLIED);
+    assertThat(a.list("out")).containsExactly("15.0.0.0/16");
+  }
+
+  @Test
+  void aNodeRefusingItsOwnAddressIsAppliedAndNotTakenForDrift() throws Exception {
+    FakeAgent a = node("a");
+    a.refuses.add("17.0.0.1");
+    rules.add(null, "17.0.0.1\n18.0.0.1", Direction.IN, null, "", ADMIN);
+    syncNow();
+    SyncRecord applied = record("a", "blocklist/in");
+    assertThat(applied.state()).isEqualTo(SyncState.APPLIED);
+    assertThat(applied.detail()).contains("1 refused by the node").contains("17.0.0.1");
+    assertThat(a.list("in")).containsExactly("18.0.0.1");
+
+    sync.checkDrift();
+    assertThat(sync.awaitIdle(Duration.ofSeconds(30))).isTrue();
+    assertThat(record("a", "blocklist/in").state()).isEqualTo(SyncState.APPLIED);
+    assertThat(record("a", "blocklist/in").checkedAt()).isNotNull();
+  }
+
+  @Test
+  void temporaryRulesGoWithTheTimeTheyHaveLeftAndLeaveWhenRemoved() throws Exception {
+    FakeAgent a = node("a");
+    RuleService.Added added =
+        rules.add(null, "19.0.0.1", Direction.IN, Duration.ofMinutes(10), "", ADMIN);
+    syncNow();
+    assertThat(a.list("in/temp")).containsExactly("19.0.0.1");
+    assertThat(a.list("in")).isEmpty();
+    assertThat(a.temporaryAdds)
+        .singleElement()
+        .satisfies(t -> assertThat(t.timeout()).isBetween(540L, 600L));
+
+    rules.delete(added.rules().get(0).id(), null, ADMIN);
+    syncNow();
+    assertThat(a.list("in/temp")).isEmpty();
+    assertThat(record("a", "blocklist/in/temp").state()).isEqualTo(SyncState.APPLIED);
+  }
+
+  @Test
+  void aServersOwnRulesGoOnlyToItsNodeAndADisabledServerIsLeftAlone() throws Exception {
+    FakeAgent a = node("a");
+    FakeAgent b = node("b");
+    long bId =
+        servers.list().stream().filter(s -> s.name().equals("b")).findFirst().orElseThrow().id();
+    rules.add(bId, "20.0.0.1", Direction.IN, null, "", ADMIN);
+    syncNow();
+    assertThat(a.list("in")).isEmpty();
+    assertThat(b.list("in")).containsExactly("20.0.0.1");
+
+    servers.setActive(bId, false, ADMIN);
+    rules.add(null, "21.0.0.1", Direction.IN, null, "", ADMIN);
+    syncNow();
+    assertThat(a.list("in")).containsExactly("21.0.0.1");
+    assertThat(b.list("in")).containsExactly("20.0.0.1");
+    assertThat(sync.records()).noneMatch(r -> r.serverId() == bId);
+  }
+}
