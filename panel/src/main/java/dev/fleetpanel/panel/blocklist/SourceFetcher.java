@@ -33,6 +33,17 @@ public final class SourceFetcher {
     }
   }
 
+  private final ListParser.Limits limits;
+
+  public SourceFetcher() {
+    this(new ListParser.Limits(MAX_ENTRIES, MAX_BYTES));
+  }
+
+  /** With other limits than the 1,000,000 entries and 256 MB (tests). */
+  public SourceFetcher(ListParser.Limits limits) {
+    this.limits = limits;
+  }
+
   private final HttpClient http =
       HttpClient.newBuilder()
           .connectTimeout(CONNECT)
@@ -59,8 +70,7 @@ public final class SourceFetcher {
       if (response.statusCode() != 200) {
         throw new FetchException("the server answered " + response.statusCode());
       }
-      ListParser.Parsed parsed =
-          ListParser.parse(body, new ListParser.Limits(MAX_ENTRIES, MAX_BYTES));
+      ListParser.Parsed parsed = ListParser.parse(body, limits);
       return new Fetched(parsed.list(), parsed.garbage(), parsed.refused());
     } catch (ListParser.TooLargeException e) {
       throw new FetchException(e.getMessage());
