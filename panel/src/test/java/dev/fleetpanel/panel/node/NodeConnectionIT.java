@@ -11,16 +11,14 @@ import dev.fleetpanel.panel.platform.persistence.Tx;
 import dev.fleetpanel.panel.server.Server;
 import dev.fleetpanel.panel.server.ServerForm;
 import dev.fleetpanel.panel.server.ServerService;
-import dev.fleetpanel.panel.testing.EnrolledNode;
 import dev.fleetpanel.panel.testing.MutableClock;
+import dev.fleetpanel.panel.testing.RealAgent;
 import dev.fleetpanel.panel.testing.TestDatabase;
 import jakarta.validation.Validation;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -37,8 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
  * that accepts and never answers each fail with their own reason.
  */
 class NodeConnectionIT {
-  private static final Path ROOT = Path.of(System.getProperty("fleetpanel.root", ".."));
-  private static final Path AGENT_JAR = ROOT.resolve("node-api/agent/target/fleetpanel-node.jar");
 
   @TempDir static Path data;
 
@@ -47,13 +43,13 @@ class NodeConnectionIT {
   static ServerService servers;
   static NodeConnections connections;
   static EnrolmentService enrolment;
-  static Process agent;
+  static RealAgent agent;
   static int agentPort;
   static final Actor admin = new Actor("admin", "192.0.2.1");
 
   @BeforeAll
   static void enrolAndStartAnAgent() throws Exception {
-    assertThat(AGENT_JAR).as("the agent jar (built by the node-api/agent module)").exists();
+    assertThat(RealAgent.JAR).as("the agent jar (built by the node-api/agent module)").exists();
     db = TestDatabase.h2();
     database = Database.open(db.config(data, Map.of()));
     Tx tx = new Tx(database.entityManagerFactory());
@@ -67,46 +63,17 @@ class NodeConnectionIT {
     connections =
         new NodeConnections(new NodeClient(trust, enrolment::isRevoked), servers, enrolment);
 
-    agentPort = freePort();
+    agentPort = RealAgent.freePort();
     Server server =
         servers.create(new ServerForm("agent", "127.0.0.1", agentPort, null, ""), admin);
-    EnrolledNode node = EnrolledNode.enrol(enrolment, server.id(), admin);
-    EnrolmentService.Enrolled enrolled = node.enrolled();
-    Path dir = Files.createDirectories(data.resolve("node"));
-    Files.writeString(dir.resolve("node.key"), node.keyPem());
-    Files.writeString(dir.resolve("node.crt"), enrolled.certificate());
-    Files.writeString(dir.resolve("client-issuer.crt"), enrolled.clientIssuer());
-    Files.writeString(dir.resolve("client.crl"), enrolled.clientCrl());
-
-    ProcessBuilder builder =
-        new ProcessBuilder(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx32m",
-                "-jar",
-                AGENT_JAR.toString()));
-    builder.environment().put("FLEETPANEL_NODE_DIR", dir.toString());
-    builder.environment().put("FLEETPANEL_NODE_PORT", Integer.toString(agentPort));
-    builder.environment().put("FLEETPANEL_NODE_BIND", "127.0.0.1");
-    // This agent runs in the host's network namespace: it must not touch the host's firewall.
-    builder.environment().put("FLEETPANEL_NODE_BLOCKLIST", "off");
-    builder.environment().put("FLEETPANEL_NODE_STATE_DIR", dir.resolve("state").toString());
-    builder
-        .environment()
-        .put(
-            "FLEETPANEL_NODE_ROOT",
-            ROOT.resolve("node-api/agent/src/test/resources/fixtures/root1").toString());
-    builder.environment().put("FLEETPANEL_NODE_CONFIG", data.resolve("no-such.conf").toString());
-    builder.redirectErrorStream(true).redirectOutput(data.resolve("agent.log").toFile());
-    agent = builder.start();
-    waitForPort(agentPort);
+    agent = RealAgent.enrol(enrolment, server.id(), data.resolve("node"), agentPort, admin);
+    agent.start();
   }
 
   @AfterAll
   static void stop() throws Exception {
     if (agent != null) {
-      agent.destroy();
-      agent.waitFor();
+      agent.stop();
     }
     if (database != null) {
       database.close();
@@ -178,7 +145,8 @@ class NodeConnectionIT {
   @Test
   void aPortWithNoAgentIsRefused() throws IOException {
     Server server =
-        servers.create(new ServerForm("nobody", "127.0.0.1", freePort(), null, ""), admin);
+        servers.create(
+            new ServerForm("nobody", "127.0.0.1", RealAgent.freePort(), null, ""), admin);
     ConnectionTest result = connections.test(server.id());
     assertThat(result.ok()).isFalse();
     assertThat(result.reason()).isEqualTo("refused");
@@ -217,28 +185,5 @@ class NodeConnectionIT {
       assertThat(result.reason()).isEqualTo("timeout");
       assertThat(result.latencyMillis()).isLessThan(NodeClient.TOTAL_TIMEOUT.toMillis() + 5_000);
     }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
-  private static void waitForPort(int port) throws Exception {
-    for (int i = 0; i < 150; i++) {
-      if (!agent.isAlive()) {
-        throw new IllegalStateException(
-            "the agent exited: " + Files.readString(data.resolve("agent.log")));
-      }
-      try (Socket socket = new Socket()) {
-        socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-        return;
-      } catch (IOException e) {
-        Thread.sleep(100);
-      }
-    }
-    throw new IllegalStateException(
-        "the agent did not listen: " + Files.readString(data.resolve("agent.log")));
   }
 }
