@@ -6,9 +6,10 @@ import java.util.Arrays;
 
 /**
  * Collects networks and address ranges in any order, duplicates and overlaps allowed, and builds
- * the merged {@link NetworkList}. Memory: 8 bytes per IPv4 and 32 per IPv6 network or range added
- * (merged ones only after {@link #compact()}), plus one copy of the merged intervals when built.
- * Host bits of a network are ignored. Not thread-safe; usable again after {@link #build()}.
+ * the merged {@link NetworkList}. Until then it holds 8 bytes per IPv4 and 32 per IPv6 network or
+ * range added ({@link ListParser} merges as it goes, so duplicates do not pile up), and building
+ * takes one more copy of the merged intervals. Host bits of a network are ignored. Not thread-safe;
+ * it may go on collecting after {@link #build()}.
  */
 public final class NetworkListBuilder {
 

@@ -267,6 +267,32 @@ class ListParserTest {
   }
 
   @Test
+  void linesSplitAcrossReadsAreWhole() throws IOException {
+    StringBuilder text = new StringBuilder("# trickle\r\n");
+    for (int i = 0; i < 3000; i++) {
+      text.append("11.").append(i % 7).append('.').append(i % 251).append(".0/24 # ").append(i);
+      text.append(i % 3 == 0 ? "\r\n" : "\n");
+      text.append(i % 500 == 0 ? "x".repeat(2000) + "\n" : "");
+    }
+    byte[] bytes = text.toString().getBytes(StandardCharsets.US_ASCII);
+    Parsed whole = ListParser.parse(new ByteArrayInputStream(bytes), Limits.DEFAULT);
+    InputStream trickle =
+        new ByteArrayInputStream(bytes) {
+          private int next;
+
+          @Override
+          public synchronized int read(byte[] b, int off, int len) {
+            return super.read(b, off, Math.min(len, 1 + next++ % 7));
+          }
+        };
+    Parsed trickled = ListParser.parse(trickle, Limits.DEFAULT);
+    assertThat(trickled.list()).isEqualTo(whole.list());
+    assertThat(trickled.lines()).isEqualTo(whole.lines()).isEqualTo(3007);
+    assertThat(trickled.garbage()).isEqualTo(whole.garbage()).isEqualTo(6);
+    assertThat(trickled.accepted()).isEqualTo(3000);
+  }
+
+  @Test
   void aStreamWithoutALengthStopsAtTheByteLimit() {
     Endless endless = new Endless(i -> "11.1." + (i >> 8 & 255) + "." + (i & 255) + "\n");
     assertThatThrownBy(() -> ListParser.parse(endless, new Limits(1_000_000, 1 << 20)))
