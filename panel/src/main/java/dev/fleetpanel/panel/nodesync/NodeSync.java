@@ -36,7 +36,8 @@ public final class NodeSync implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(NodeSync.class.getName());
 
   static final int PUSH_THREADS = 16;
-  static final Duration DEBOUNCE = Duration.ofMillis(500);
+  static final Duration DEBOUNCE = Duration.ofMillis(250);
+  static final Duration TICK = Duration.ofMillis(200);
   static final Duration FIRST_RETRY = Duration.ofSeconds(60);
   static final Duration MAX_RETRY = Duration.ofMinutes(30);
   static final Duration BASE_DEADLINE = Duration.ofSeconds(20);
@@ -57,6 +58,12 @@ public final class NodeSync implements AutoCloseable {
   private volatile long nextDrift;
   private volatile boolean failing;
 
+  /** When the earliest pending item not being pushed is due (epoch millis). */
+  private volatile long nextDue = Long.MAX_VALUE;
+
+  /** A push ended with its item still wanted: plan again to learn when it is due. */
+  private volatile boolean replan;
+
   /**
    * @param targets by the prefix of their items ({@code blocklist} for {@code blocklist/in})
    */
@@ -76,7 +83,8 @@ public final class NodeSync implements AutoCloseable {
   public void start() {
     dirtySince = 0;
     nextDrift = clock.millis() + Duration.ofMinutes(1).toMillis();
-    ticker.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
+    ticker.scheduleWithFixedDelay(
+        this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Something a feature keeps on nodes changed: plan and push after the debounce. */
@@ -102,9 +110,11 @@ public final class NodeSync implements AutoCloseable {
   private void tick() {
     try {
       long now = clock.millis();
-      boolean due = store.anyDue(now());
-      if ((dirtySince >= 0 && now - dirtySince >= DEBOUNCE.toMillis()) || due) {
+      if ((dirtySince >= 0 && now - dirtySince >= DEBOUNCE.toMillis())
+          || now >= nextDue
+          || replan) {
         dirtySince = -1;
+        replan = false;
         plan();
       }
       if (now >= nextDrift) {
@@ -142,15 +152,6 @@ public final class NodeSync implements AutoCloseable {
     }
     List<SyncRecord> due = store.want(wanted, now);
     waiting.clear();
-    java.util.Set<String> hashes = new java.util.HashSet<>();
-    for (SyncRecord r : store.all()) {
-      if (r.state() != SyncState.APPLIED) {
-        waiting.add(r.serverId());
-      }
-      hashes.add(r.sentHash());
-      hashes.add(r.desiredHash());
-    }
-    targets.values().forEach(t -> t.retain(hashes));
     for (SyncRecord record : due) {
       Server server = active.get(record.serverId());
       SyncTarget.Desired desired = wanted.get(key(record.serverId(), record.item()));
@@ -158,6 +159,20 @@ public final class NodeSync implements AutoCloseable {
         submit(server, record, desired);
       }
     }
+    java.util.Set<String> hashes = new java.util.HashSet<>();
+    long earliest = Long.MAX_VALUE;
+    for (SyncRecord r : store.all()) {
+      if (r.state() != SyncState.APPLIED) {
+        waiting.add(r.serverId());
+        if (!inFlight.contains(key(r.serverId(), r.item())) && r.nextAttemptAt() != null) {
+          earliest = Math.min(earliest, r.nextAttemptAt().toInstant().toEpochMilli());
+        }
+      }
+      hashes.add(r.sentHash());
+      hashes.add(r.desiredHash());
+    }
+    nextDue = earliest;
+    targets.values().forEach(t -> t.retain(hashes));
   }
 
   private void submit(Server server, SyncRecord record, SyncTarget.Desired desired) {
@@ -168,15 +183,21 @@ public final class NodeSync implements AutoCloseable {
     SyncTarget.Previous previous = new SyncTarget.Previous(record.sentHash(), record.nodeVersion());
     pushers.execute(
         () -> {
+          boolean settled = false;
           try {
-            push(server, record.item(), desired, previous);
+            settled = push(server, record.item(), desired, previous);
           } finally {
             inFlight.remove(key);
+            // After the removal, so that the plan this asks for sees the item as no longer pushed.
+            if (!settled) {
+              replan = true;
+            }
           }
         });
   }
 
-  private void push(
+  /** Returns whether the item is settled (applied as wanted): otherwise it is due again. */
+  private boolean push(
       Server server, String item, SyncTarget.Desired desired, SyncTarget.Previous previous) {
     SyncTarget.Outcome outcome;
     try {
@@ -185,10 +206,12 @@ public final class NodeSync implements AutoCloseable {
       LOG.log(Level.WARNING, "Push of " + item + " to " + server.name() + " failed", e);
       outcome = SyncTarget.Outcome.refused("the panel failed: " + e.getMessage());
     }
-    store.outcome(server.id(), item, desired.hash(), outcome, now(), this::retryAfter);
+    boolean settled =
+        store.outcome(server.id(), item, desired.hash(), outcome, now(), this::retryAfter) == null;
     if (!outcome.applied()) {
       waiting.add(server.id());
     }
+    return settled;
   }
 
   /** Asks every node with applied items for its versions; what differs is drifted, and repaired. */

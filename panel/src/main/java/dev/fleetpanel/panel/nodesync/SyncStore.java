@@ -25,22 +25,6 @@ public final class SyncStore {
                 .getResultList());
   }
 
-  /** Whether any item waits for a push that is due. */
-  boolean anyDue(OffsetDateTime now) {
-    return tx.call(
-        () ->
-            !tx.em()
-                .createQuery(
-                    "SELECT r.serverId FROM SyncRecord r WHERE r.state <> :applied"
-                        + " AND (r.nextAttemptAt IS NULL OR r.nextAttemptAt <= :now)",
-                    Long.class)
-                .setParameter("applied", SyncState.APPLIED)
-                .setParameter("now", now)
-                .setMaxResults(1)
-                .getResultList()
-                .isEmpty());
-  }
-
   /**
    * Records what is wanted for each {@code "<server id> <item>"}, drops the rows of items no longer
    * wanted (a server disabled, a feature's item gone), and returns the rows due for a push.
@@ -75,19 +59,19 @@ public final class SyncStore {
         });
   }
 
-  /** Takes a push's outcome in, if the panel still wants what was pushed. */
-  void outcome(
+  /** Takes a push's outcome in; returns when the item is due again (null: applied, nothing due). */
+  OffsetDateTime outcome(
       long serverId,
       String item,
       String pushedHash,
       SyncTarget.Outcome outcome,
       OffsetDateTime now,
       BiFunction<Integer, OffsetDateTime, OffsetDateTime> retryAfter) {
-    tx.run(
+    return tx.call(
         () -> {
           SyncRecord record = tx.em().find(SyncRecord.class, new SyncRecordId(serverId, item));
           if (record == null) {
-            return;
+            return null;
           }
           if (outcome.applied()) {
             if (pushedHash.equals(record.desiredHash())) {
@@ -103,6 +87,7 @@ public final class SyncStore {
                 retryAfter.apply(record.attempts() + 1, now),
                 now);
           }
+          return record.state() == SyncState.APPLIED ? null : record.nextAttemptAt();
         });
   }
 
