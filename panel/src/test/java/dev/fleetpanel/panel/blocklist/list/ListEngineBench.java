@@ -46,12 +46,14 @@ import org.junit.jupiter.api.Test;
  * 1,000 lines and a garbage and a non-public line every 10,000.
  *
  * <p>Times are medians of the timed runs after one warm-up run, in this JVM. Heap: the smallest
- * {@code -Xmx} (G1, to 2 MB) with which a fresh JVM parses the file and holds the result, found by
- * bisection over child JVMs, minus the smallest {@code -Xmx} of a child that only loads the same
- * classes. This is the heap the work needs live at its peak, garbage excluded, which is what
- * decides whether the panel runs out of memory (a peak-used figure from the memory pools would
- * count garbage the collector had not needed to reclaim yet). The retained size of the result is
- * measured in this JVM: used heap after {@code System.gc()} with the list held, minus before.
+ * {@code -Xmx} (G1, to 2 MB) with which a fresh JVM parses the file and holds the result three
+ * times in a row ({@link HeapSearch}: bisection over child JVMs, then confirmation), minus the same
+ * for a child that only loads the classes. This is the heap the work needs live at its peak,
+ * garbage excluded, which is what decides whether the panel runs out of memory (a peak-used figure
+ * from the memory pools would count garbage the collector had not needed to reclaim yet); it moves
+ * by a few MB from run to run, as G1 places the large arrays differently. The retained size of the
+ * result is measured in this JVM: used heap after {@code System.gc()} with the list held, minus
+ * before.
  */
 class ListEngineBench {
 
@@ -303,8 +305,15 @@ class ListEngineBench {
     }
   }
 
-  /** Bisection over child JVMs for the smallest heap a task completes in. */
+  /**
+   * Bisection over child JVMs for the smallest heap a task completes in, then confirmed: that heap
+   * is raised by 2 MB until {@value #CONFIRMATIONS} runs in a row complete (near the threshold G1
+   * sometimes completes and sometimes not). A run counts as failed only on an {@code
+   * OutOfMemoryError}; any other failure stops the benchmark with the child's output.
+   */
   static final class HeapSearch {
+
+    static final int CONFIRMATIONS = 3;
 
     static int smallestXmx(String task, Path file) throws Exception {
       int low = 4;
@@ -320,29 +329,54 @@ class ListEngineBench {
           low = mid;
         }
       }
+      for (int run = 0; run < CONFIRMATIONS; run++) {
+        if (!completes(task, file, high)) {
+          high += 2;
+          run = -1;
+        }
+      }
       return high;
     }
 
     static boolean completes(String task, Path file, int megabytes) throws Exception {
       Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-      Process process =
-          new ProcessBuilder(
-                  java.toString(),
-                  "-XX:+UseG1GC",
-                  "-Xmx" + megabytes + "m",
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  Child.class.getName(),
-                  task,
-                  file.toString())
-              .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-              .start();
-      if (!process.waitFor(120, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor();
-        return false;
+      Path output = Files.createTempFile("list-engine-child", ".out");
+      try {
+        Process process =
+            new ProcessBuilder(
+                    java.toString(),
+                    "-XX:+UseG1GC",
+                    "-Xmx" + megabytes + "m",
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    Child.class.getName(),
+                    task,
+                    file.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
+        if (!process.waitFor(300, TimeUnit.SECONDS)) {
+          process.destroyForcibly().waitFor();
+          throw new IllegalStateException(task + " took over 300 s with -Xmx" + megabytes + "m");
+        }
+        String said = Files.readString(output);
+        if (process.exitValue() == 0) {
+          return true;
+        }
+        if (said.contains("OutOfMemoryError")) {
+          return false;
+        }
+        throw new IllegalStateException(
+            task
+                + " failed with -Xmx"
+                + megabytes
+                + "m: exit "
+                + process.exitValue()
+                + ", "
+                + said);
+      } finally {
+        Files.delete(output);
       }
-      return process.exitValue() == 0;
     }
   }
 
