@@ -29,7 +29,8 @@ import java.util.Map;
  * (never with the panel's own hash: a node refuses its own and the panel's addresses).
  */
 public final class BlocklistTarget implements SyncTarget {
-  static final List<String> ITEMS =
+  /** What the blocklist keeps on every node: the permanent and temporary lists, in and out. */
+  public static final List<String> ITEMS =
       List.of("blocklist/in", "blocklist/out", "blocklist/in/temp", "blocklist/out/temp");
 
   private final BlocklistLists lists;

@@ -11,13 +11,12 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * Downloads a list over HTTP(S) and parses it as it arrives: at most {@link #MAX_BYTES} read and
- * {@link #MAX_ENTRIES} entries kept, garbage lines and non-public ranges left out and counted. The
- * base of a URL is the list's own (tests serve lists from a local server).
+ * Downloads a list over HTTP(S) and parses it as it arrives: at most {@link
+ * ListParser.Limits#DEFAULT}'s bytes read and entries kept, garbage lines and non-public ranges
+ * left out and counted. The base of a URL is the list's own (tests serve lists from a local
+ * server).
  */
 public final class SourceFetcher {
-  public static final long MAX_BYTES = 256L * 1024 * 1024;
-  public static final int MAX_ENTRIES = 1_000_000;
   static final Duration CONNECT = Duration.ofSeconds(10);
   static final Duration TOTAL = Duration.ofMinutes(5);
 
@@ -36,7 +35,7 @@ public final class SourceFetcher {
   private final ListParser.Limits limits;
 
   public SourceFetcher() {
-    this(new ListParser.Limits(MAX_ENTRIES, MAX_BYTES));
+    this(ListParser.Limits.DEFAULT);
   }
 
   /** With other limits than the 1,000,000 entries and 256 MB (tests). */

@@ -36,8 +36,8 @@ public final class NodeSync implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(NodeSync.class.getName());
 
   static final int PUSH_THREADS = 16;
-  static final Duration DEBOUNCE = Duration.ofMillis(250);
-  static final Duration TICK = Duration.ofMillis(200);
+  static final Duration DEBOUNCE = Duration.ofMillis(100);
+  static final Duration TICK = Duration.ofMillis(50);
   static final Duration FIRST_RETRY = Duration.ofSeconds(60);
   static final Duration MAX_RETRY = Duration.ofMinutes(30);
   static final Duration BASE_DEADLINE = Duration.ofSeconds(20);

@@ -6,13 +6,10 @@ import dev.fleetpanel.panel.auth.AuthService;
 import dev.fleetpanel.panel.auth.LoginBans;
 import dev.fleetpanel.panel.auth.PanelSecrets;
 import dev.fleetpanel.panel.auth.SessionTokens;
-import dev.fleetpanel.panel.blocklist.BlocklistJobs;
-import dev.fleetpanel.panel.blocklist.BlocklistLists;
+import dev.fleetpanel.panel.blocklist.BlocklistModule;
 import dev.fleetpanel.panel.blocklist.BlocklistSettings;
-import dev.fleetpanel.panel.blocklist.BlocklistTarget;
 import dev.fleetpanel.panel.blocklist.NodeBlocklist;
 import dev.fleetpanel.panel.blocklist.RuleService;
-import dev.fleetpanel.panel.blocklist.SentLists;
 import dev.fleetpanel.panel.blocklist.SourceFetcher;
 import dev.fleetpanel.panel.blocklist.SourceService;
 import dev.fleetpanel.panel.dashboard.DashboardService;
@@ -53,6 +50,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
@@ -91,11 +90,7 @@ public class Wiring {
   private ScrapeToken scrapeToken;
   private PrometheusExport prometheus;
   private NodeSync nodeSync;
-  private RuleService blocklistRules;
-  private SourceService blocklistSources;
-  private BlocklistSettings blocklistSettings;
-  private BlocklistJobs blocklistJobs;
-  private NodeBlocklist nodeBlocklist;
+  private BlocklistModule blocklist;
   private Templates templates;
 
   void start(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
@@ -150,7 +145,7 @@ public class Wiring {
       }
       poller.start();
       nodeSync.start();
-      blocklistJobs.start();
+      blocklist.jobs().start();
       announce(first.get().generatedPassword());
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "Fleet Panel cannot start: " + e.getMessage(), e);
@@ -160,34 +155,28 @@ public class Wiring {
   }
 
   /**
-   * The blocklist and the node sync it is the first user of: a rule or list change invalidates the
-   * computed lists and wakes the sync; a node seen again retries what it missed.
+   * The blocklist and the node sync it is the first user of: a rule or list change wakes the sync;
+   * a node seen again retries what it missed.
    */
   private void wireBlocklist(Tx tx, NodeClient nodeClient, Clock clock) {
-    AtomicReference<Runnable> changed = new AtomicReference<>(() -> {});
-    Runnable onChange = () -> changed.get().run();
-    blocklistSources =
-        new SourceService(tx, audit, new SourceFetcher(), config.dataDir(), clock, onChange);
-    BlocklistLists lists = new BlocklistLists(tx, blocklistSources, clock);
+    blocklist =
+        BlocklistModule.create(
+            tx,
+            audit,
+            servers,
+            nodeClient,
+            new SourceFetcher(),
+            config.dataDir(),
+            clock,
+            () -> nodeSync.changed());
     nodeSync =
         new NodeSync(
             new SyncStore(tx),
             servers,
-            java.util.Map.of(
-                "blocklist",
-                new BlocklistTarget(lists, nodeClient, new SentLists(config.dataDir()))),
+            Map.of("blocklist", blocklist.target()),
             clock,
-            java.time.Duration.ofMinutes(10));
-    changed.set(
-        () -> {
-          lists.invalidate();
-          nodeSync.changed();
-        });
+            Duration.ofMinutes(10));
     fleet.onOnline(nodeSync::nodeSeen);
-    blocklistRules = new RuleService(tx, servers, audit, clock, onChange);
-    blocklistSettings = new BlocklistSettings(tx, audit);
-    blocklistJobs = new BlocklistJobs(blocklistRules, blocklistSources, blocklistSettings);
-    nodeBlocklist = new NodeBlocklist(nodeClient);
   }
 
   /**
@@ -217,8 +206,8 @@ public class Wiring {
 
   @PreDestroy
   void stop() {
-    if (blocklistJobs != null) {
-      blocklistJobs.close();
+    if (blocklist != null) {
+      blocklist.jobs().close();
     }
     if (nodeSync != null) {
       nodeSync.close();
@@ -318,22 +307,22 @@ public class Wiring {
 
   @Produces
   RuleService blocklistRules() {
-    return blocklistRules;
+    return blocklist.rules();
   }
 
   @Produces
   SourceService blocklistSources() {
-    return blocklistSources;
+    return blocklist.sources();
   }
 
   @Produces
   BlocklistSettings blocklistSettings() {
-    return blocklistSettings;
+    return blocklist.settings();
   }
 
   @Produces
   NodeBlocklist nodeBlocklist() {
-    return nodeBlocklist;
+    return blocklist.node();
   }
 
   @Produces

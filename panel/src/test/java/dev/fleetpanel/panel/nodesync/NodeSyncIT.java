@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fleetpanel.node.blocklist.Direction;
 import dev.fleetpanel.panel.audit.Actor;
 import dev.fleetpanel.panel.audit.AuditService;
-import dev.fleetpanel.panel.blocklist.BlocklistLists;
-import dev.fleetpanel.panel.blocklist.BlocklistTarget;
+import dev.fleetpanel.panel.blocklist.BlocklistModule;
 import dev.fleetpanel.panel.blocklist.RuleService;
-import dev.fleetpanel.panel.blocklist.SentLists;
 import dev.fleetpanel.panel.blocklist.SourceFetcher;
 import dev.fleetpanel.panel.blocklist.SourceService;
 import dev.fleetpanel.panel.node.EnrolmentService;
@@ -65,20 +63,19 @@ class NodeSyncIT {
     NodeTrust trust = NodeTrust.load(tx, clock);
     enrolment = new EnrolmentService(tx, trust, servers, audit, clock);
     NodeClient client = new NodeClient(trust, enrolment::isRevoked);
-    List<Runnable> onChange = new ArrayList<>();
-    SourceService sources =
-        new SourceService(
-            tx, audit, new SourceFetcher(), data, clock, () -> onChange.forEach(Runnable::run));
-    BlocklistLists lists = new BlocklistLists(tx, sources, clock);
+    // The tests plan when they want to: a change only makes the lists be computed again.
+    BlocklistModule blocklist =
+        BlocklistModule.create(
+            tx, audit, servers, client, new SourceFetcher(), data, clock, () -> {});
     sync =
         new NodeSync(
             new SyncStore(tx),
             servers,
-            Map.of("blocklist", new BlocklistTarget(lists, client, new SentLists(data))),
+            Map.of("blocklist", blocklist.target()),
             clock,
             Duration.ofMinutes(10));
-    onChange.add(lists::invalidate);
-    rules = new RuleService(tx, servers, audit, clock, () -> onChange.forEach(Runnable::run));
+    rules = blocklist.rules();
+    SourceService sources = blocklist.sources();
     // The two default lists cannot be downloaded here: disabled, as a user without internet would.
     sources.sources().forEach(s -> sources.setEnabled(s.id(), false, ADMIN));
   }

@@ -56,13 +56,11 @@ public final class RealAgent implements AutoCloseable {
   }
 
   public void start() throws IOException {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx32m",
-                "-jar",
-                JAR.toString()));
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // The blocklist benchmark passes the systemd unit's options.
+    command.addAll(List.of(System.getProperty("fleetpanel.agent.javaOpts", "-Xmx32m").split(" +")));
+    command.addAll(List.of("-jar", JAR.toString()));
     ProcessBuilder builder = new ProcessBuilder(command);
     Map<String, String> env = builder.environment();
     env.put("FLEETPANEL_NODE_DIR", dir.toString());

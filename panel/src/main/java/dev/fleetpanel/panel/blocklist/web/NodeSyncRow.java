@@ -1,5 +1,6 @@
 package dev.fleetpanel.panel.blocklist.web;
 
+import dev.fleetpanel.panel.blocklist.BlocklistTarget;
 import dev.fleetpanel.panel.nodesync.SyncRecord;
 import java.util.List;
 import java.util.Map;
@@ -19,14 +20,11 @@ public record NodeSyncRow(long serverId, String name, List<Item> items) {
       String error,
       String detail) {}
 
-  static final List<String> ITEMS =
-      List.of("blocklist/in", "blocklist/out", "blocklist/in/temp", "blocklist/out/temp");
-
   static NodeSyncRow of(long serverId, String name, Map<String, SyncRecord> records) {
     return new NodeSyncRow(
         serverId,
         name,
-        ITEMS.stream()
+        BlocklistTarget.ITEMS.stream()
             .map(
                 item -> {
                   SyncRecord r = records.get(item);
