@@ -36,12 +36,12 @@ public final class BlocklistTarget implements SyncTarget {
   private final BlocklistLists lists;
   private final PermanentPush permanent;
   private final TemporaryPush temporary;
-  private final NodeClient client;
+  private final NodeBlocklist node;
   private final SentLists sent;
 
   public BlocklistTarget(BlocklistLists lists, NodeClient client, SentLists sent) {
     this.lists = lists;
-    this.client = client;
+    this.node = new NodeBlocklist(client);
     this.sent = sent;
     this.permanent = new PermanentPush(client, sent);
     this.temporary = new TemporaryPush(client);
@@ -81,16 +81,7 @@ public final class BlocklistTarget implements SyncTarget {
 
   @Override
   public Map<String, String> nodeVersions(Server server) throws NodeUnavailableException {
-    NodeClient.Reply reply =
-        client.exchange(
-            server.address(),
-            server.agentPort(),
-            "GET",
-            "/" + BlocklistApi.PATH + "/status",
-            null,
-            false,
-            NodeClient.TOTAL_TIMEOUT);
-    JsonObject status = json(reply);
+    JsonObject status = node.fetch(server);
     Map<String, String> versions = new HashMap<>();
     version(status, "incoming", "blocklist/in", versions);
     version(status, "outgoing", "blocklist/out", versions);

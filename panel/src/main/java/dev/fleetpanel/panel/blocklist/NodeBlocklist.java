@@ -21,7 +21,16 @@ public final class NodeBlocklist {
   }
 
   public Status status(Server server) {
-    NodeClient.Reply reply =
+    try {
+      return new Status(fetch(server), null);
+    } catch (NodeUnavailableException e) {
+      return new Status(null, e.getMessage());
+    }
+  }
+
+  /** The node's status document; the exception says why there is none. */
+  JsonObject fetch(Server server) throws NodeUnavailableException {
+    return BlocklistTarget.json(
         client.exchange(
             server.address(),
             server.agentPort(),
@@ -29,11 +38,6 @@ public final class NodeBlocklist {
             "/" + BlocklistApi.PATH + "/status",
             null,
             false,
-            NodeClient.TOTAL_TIMEOUT);
-    try {
-      return new Status(BlocklistTarget.json(reply), null);
-    } catch (NodeUnavailableException e) {
-      return new Status(null, e.getMessage());
-    }
+            NodeClient.TOTAL_TIMEOUT));
   }
 }

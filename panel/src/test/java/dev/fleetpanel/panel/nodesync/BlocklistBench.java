@@ -5,23 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import dev.fleetpanel.node.blocklist.Direction;
 import dev.fleetpanel.panel.audit.Actor;
-import dev.fleetpanel.panel.audit.AuditService;
 import dev.fleetpanel.panel.blocklist.BlocklistModule;
 import dev.fleetpanel.panel.blocklist.RuleService;
 import dev.fleetpanel.panel.blocklist.SourceFetcher;
 import dev.fleetpanel.panel.blocklist.SourceService;
 import dev.fleetpanel.panel.node.EnrolmentService;
-import dev.fleetpanel.panel.node.NodeClient;
-import dev.fleetpanel.panel.node.NodeTrust;
 import dev.fleetpanel.panel.platform.persistence.Database;
-import dev.fleetpanel.panel.platform.persistence.Tx;
 import dev.fleetpanel.panel.server.Server;
 import dev.fleetpanel.panel.server.ServerForm;
 import dev.fleetpanel.panel.server.ServerService;
+import dev.fleetpanel.panel.testing.PanelCore;
 import dev.fleetpanel.panel.testing.RealAgent;
 import dev.fleetpanel.panel.testing.SystemTests;
 import dev.fleetpanel.panel.testing.TestDatabase;
-import jakarta.validation.Validation;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -87,37 +83,31 @@ class BlocklistBench {
     web.start();
     try (TestDatabase db = TestDatabase.postgres();
         Database database = Database.open(db.config(data, Map.of()))) {
-      Tx tx = new Tx(database.entityManagerFactory());
-      Clock clock = Clock.systemUTC();
-      AuditService audit = new AuditService(tx, clock);
-      ServerService servers =
-          new ServerService(
-              tx, audit, Validation.buildDefaultValidatorFactory().getValidator(), clock);
-      NodeTrust trust = NodeTrust.load(tx, clock);
-      EnrolmentService enrolment = new EnrolmentService(tx, trust, servers, audit, clock);
-      NodeClient client = new NodeClient(trust, enrolment::isRevoked);
+      PanelCore core = PanelCore.open(database, Clock.systemUTC());
+      ServerService servers = core.servers();
+      EnrolmentService enrolment = core.enrolment();
       java.util.concurrent.atomic.AtomicReference<NodeSync> wake =
           new java.util.concurrent.atomic.AtomicReference<>();
       BlocklistModule blocklist =
           BlocklistModule.create(
-              tx,
-              audit,
+              core.tx(),
+              core.audit(),
               servers,
-              client,
+              core.client(),
               new SourceFetcher(),
               data,
-              clock,
+              core.clock(),
               () -> wake.get().changed());
       SourceService sources = blocklist.sources();
-      sources.sources().forEach(s -> sources.setEnabled(s.id(), false, ADMIN));
       NodeSync sync =
           new NodeSync(
-              new SyncStore(tx),
+              new SyncStore(core.tx()),
               servers,
               Map.of("blocklist", blocklist.target()),
-              clock,
+              core.clock(),
               Duration.ofHours(1));
       wake.set(sync);
+      sources.sources().forEach(s -> sources.setEnabled(s.id(), false, ADMIN));
       RuleService rules = blocklist.rules();
       for (int i = 0; i < nodes; i++) {
         String ns = "fpbench" + ProcessHandle.current().pid() + "n" + i;

@@ -4,23 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetpanel.node.blocklist.Direction;
 import dev.fleetpanel.panel.audit.Actor;
-import dev.fleetpanel.panel.audit.AuditService;
 import dev.fleetpanel.panel.blocklist.BlocklistModule;
 import dev.fleetpanel.panel.blocklist.RuleService;
 import dev.fleetpanel.panel.blocklist.SourceFetcher;
 import dev.fleetpanel.panel.blocklist.SourceService;
 import dev.fleetpanel.panel.node.EnrolmentService;
-import dev.fleetpanel.panel.node.NodeClient;
-import dev.fleetpanel.panel.node.NodeTrust;
 import dev.fleetpanel.panel.platform.persistence.Database;
-import dev.fleetpanel.panel.platform.persistence.Tx;
 import dev.fleetpanel.panel.server.Server;
 import dev.fleetpanel.panel.server.ServerForm;
 import dev.fleetpanel.panel.server.ServerService;
+import dev.fleetpanel.panel.testing.PanelCore;
 import dev.fleetpanel.panel.testing.RealAgent;
 import dev.fleetpanel.panel.testing.SystemTests;
 import dev.fleetpanel.panel.testing.TestDatabase;
-import jakarta.validation.Validation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -62,26 +58,27 @@ class BlocklistOnRealNodeIT {
     run("ip", "netns", "add", NS);
     db = TestDatabase.h2();
     database = Database.open(db.config(data, Map.of()));
-    Tx tx = new Tx(database.entityManagerFactory());
-    Clock clock = Clock.systemUTC();
-    AuditService audit = new AuditService(tx, clock);
-    servers =
-        new ServerService(
-            tx, audit, Validation.buildDefaultValidatorFactory().getValidator(), clock);
-    NodeTrust trust = NodeTrust.load(tx, clock);
-    EnrolmentService enrolment = new EnrolmentService(tx, trust, servers, audit, clock);
-    NodeClient client = new NodeClient(trust, enrolment::isRevoked);
+    PanelCore core = PanelCore.open(database, Clock.systemUTC());
+    servers = core.servers();
+    EnrolmentService enrolment = core.enrolment();
     BlocklistModule blocklist =
         BlocklistModule.create(
-            tx, audit, servers, client, new SourceFetcher(), data, clock, () -> {});
+            core.tx(),
+            core.audit(),
+            servers,
+            core.client(),
+            new SourceFetcher(),
+            data,
+            core.clock(),
+            () -> {});
     SourceService sources = blocklist.sources();
     sources.sources().forEach(s -> sources.setEnabled(s.id(), false, ADMIN));
     sync =
         new NodeSync(
-            new SyncStore(tx),
+            new SyncStore(core.tx()),
             servers,
             Map.of("blocklist", blocklist.target()),
-            clock,
+            core.clock(),
             Duration.ofMinutes(10));
     rules = blocklist.rules();
     int port = RealAgent.freePort();
