@@ -124,8 +124,10 @@ class TemplatesTest {
     Document doc = parse(renderPage(view, admin()));
 
     Elements links = doc.select("nav.mainnav a");
-    assertThat(links.eachText()).containsExactly("Dashboard", "Servers", "Audit log", "Settings");
-    assertThat(links.eachAttr("href")).containsExactly("dashboard", "servers", "audit", "settings");
+    assertThat(links.eachText())
+        .containsExactly("Dashboard", "Servers", "Blocklist", "Audit log", "Settings");
+    assertThat(links.eachAttr("href"))
+        .containsExactly("dashboard", "servers", "blocklist", "audit", "settings");
     assertThat(doc.select("nav.mainnav a.active").eachText()).containsExactly(current);
     assertThat(doc.select("nav.mainnav a[aria-current=page]").eachText()).containsExactly(current);
     assertThat(doc.select("button[hx-post=logout]").text()).isEqualTo("Log out");
@@ -200,7 +202,7 @@ class TemplatesTest {
 
     assertThat(doc.select("html").attr("lang")).isEqualTo("ru");
     assertThat(doc.select("nav.mainnav a").eachText())
-        .containsExactly("Обзор", "Серверы", "Журнал действий", "Настройки");
+        .containsExactly("Обзор", "Серверы", "Блокировки", "Журнал действий", "Настройки");
     assertThat(doc.select("nav.mainnav a.active").text()).isEqualTo("Серверы");
     assertThat(doc.select("nav.mainnav").attr("aria-label")).isEqualTo("Главное меню");
     assertThat(doc.title()).isEqualTo("Серверы · Fleet Panel");
