@@ -115,6 +115,28 @@
     }
   });
 
+  // A request no page swaps in (body too large, server error, no answer) is said in one banner, until the
+  // next request that works.
+  function requestError(key) {
+    var box = document.getElementById("request-error");
+    if (box) {
+      box.textContent = box.getAttribute("data-" + key);
+      box.hidden = false;
+    }
+  }
+  document.addEventListener("htmx:responseError", function (event) {
+    requestError(event.detail.xhr && event.detail.xhr.status === 413 ? "too-large" : "failed");
+  });
+  document.addEventListener("htmx:sendError", function () {
+    requestError("offline");
+  });
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var box = document.getElementById("request-error");
+    if (box && event.detail.successful) {
+      box.hidden = true;
+    }
+  });
+
   document.addEventListener("htmx:load", function (event) {
     var elt = event.detail.elt;
     if (elt.id === "dash-poll") {

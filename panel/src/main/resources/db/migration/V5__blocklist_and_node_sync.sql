@@ -10,7 +10,7 @@ CREATE TABLE blocklist_rules (
     permanent        BOOLEAN NOT NULL,
     expires_at       TIMESTAMP WITH TIME ZONE,
     comment          VARCHAR(200) NOT NULL,
-    added_by         VARCHAR(100) NOT NULL,
+    added_by         VARCHAR(120) NOT NULL,
     created_at       TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT blocklist_rules_direction CHECK (direction IN ('in', 'out')),
     CONSTRAINT blocklist_rules_expiry CHECK (permanent OR expires_at IS NOT NULL)

@@ -53,7 +53,9 @@ public final class BlocklistJobs implements AutoCloseable {
   private static void guard(String what, Runnable job) {
     try {
       job.run();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // An Error too (a million-entry list may run out of memory): a scheduled task that throws is
+      // never run again.
       LOG.log(
           Level.WARNING, "Blocklist " + what + " failed, tried again later: " + e.getMessage(), e);
     }

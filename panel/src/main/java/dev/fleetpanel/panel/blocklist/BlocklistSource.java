@@ -90,6 +90,12 @@ public class BlocklistSource {
     this.lastError = null;
   }
 
+  /** The stored copy cannot be read back: due for a download at once, with why. */
+  void copyLost(String error) {
+    this.lastAttemptAt = null;
+    this.lastError = error.length() > 500 ? error.substring(0, 500) : error;
+  }
+
   void failed(String error, OffsetDateTime now) {
     this.lastAttemptAt = now;
     this.lastError = error.length() > 500 ? error.substring(0, 500) : error;

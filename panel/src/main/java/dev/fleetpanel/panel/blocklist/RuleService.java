@@ -121,7 +121,10 @@ public final class RuleService {
               OffsetDateTime expires = lasting == null ? null : now.plus(lasting);
               Set<String> present = new HashSet<>();
               for (BlocklistRule r : repository.rules(serverId, direction)) {
-                if (r.permanent() == (lasting == null)) {
+                // A temporary rule is there already only if one lasts at least as long.
+                if (expires == null
+                    ? r.permanent()
+                    : !r.permanent() && !r.expiresAt().isBefore(expires)) {
                   present.add(r.network());
                 }
               }
@@ -141,13 +144,23 @@ public final class RuleService {
     return added;
   }
 
-  /** Removes a rule (of the given scope, when one is given). */
+  /** Removes a rule of the scope {@code serverId} (null: the rules for every server). */
   public BlocklistRule delete(long id, Long serverId, Actor actor) {
+    return delete(id, rule -> java.util.Objects.equals(serverId, rule.serverId()), actor);
+  }
+
+  /** Removes a rule of any scope (the page shows every rule with its own id). */
+  public BlocklistRule delete(long id, Actor actor) {
+    return delete(id, rule -> true, actor);
+  }
+
+  private BlocklistRule delete(
+      long id, java.util.function.Predicate<BlocklistRule> inScope, Actor actor) {
     BlocklistRule removed =
         tx.call(
             () -> {
               BlocklistRule rule = repository.getRule(id);
-              if (serverId != null && !serverId.equals(rule.serverId())) {
+              if (!inScope.test(rule)) {
                 throw new dev.fleetpanel.panel.platform.errors.NotFoundException(
                     "blocklist rule", id);
               }

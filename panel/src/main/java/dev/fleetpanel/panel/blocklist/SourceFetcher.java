@@ -9,6 +9,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Downloads a list over HTTP(S) and parses it as it arrives: at most {@link
@@ -32,15 +37,29 @@ public final class SourceFetcher {
     }
   }
 
+  /** Ends downloads that run past their time (a server may trickle a byte now and then). */
+  private static final ScheduledExecutorService WATCHDOG =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "fleetpanel-list-download-watchdog");
+            t.setDaemon(true);
+            return t;
+          });
+
   private final ListParser.Limits limits;
+  private final Duration total;
 
   public SourceFetcher() {
-    this(ListParser.Limits.DEFAULT);
+    this(ListParser.Limits.DEFAULT, TOTAL);
   }
 
-  /** With other limits than the issue's 1,000,000 entries and 256 MB (tests). */
-  public SourceFetcher(ListParser.Limits limits) {
+  /**
+   * With other limits than the issue's 1,000,000 entries and 256 MB, and another time for a whole
+   * download than 5 minutes (tests).
+   */
+  public SourceFetcher(ListParser.Limits limits, Duration total) {
     this.limits = limits;
+    this.total = total;
   }
 
   private final HttpClient http =
@@ -52,7 +71,7 @@ public final class SourceFetcher {
   public Fetched fetch(URI url) throws FetchException {
     HttpRequest request =
         HttpRequest.newBuilder(url)
-            .timeout(TOTAL)
+            .timeout(total)
             .header("Accept", "text/plain, */*")
             .GET()
             .build();
@@ -64,17 +83,44 @@ public final class SourceFetcher {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new FetchException("download interrupted");
+    } catch (RuntimeException e) {
+      throw new FetchException("the URL cannot be used: " + e.getMessage());
     }
+    AtomicBoolean late = new AtomicBoolean();
     try (InputStream body = response.body()) {
-      if (response.statusCode() != 200) {
-        throw new FetchException("the server answered " + response.statusCode());
+      ScheduledFuture<?> watchdog =
+          WATCHDOG.schedule(
+              () -> {
+                late.set(true);
+                close(body);
+              },
+              total.toMillis(),
+              TimeUnit.MILLISECONDS);
+      try {
+        if (response.statusCode() != 200) {
+          throw new FetchException("the server answered " + response.statusCode());
+        }
+        ListParser.Parsed parsed = ListParser.parse(body, limits);
+        return new Fetched(parsed.list(), parsed.garbage(), parsed.refused());
+      } finally {
+        watchdog.cancel(false);
       }
-      ListParser.Parsed parsed = ListParser.parse(body, limits);
-      return new Fetched(parsed.list(), parsed.garbage(), parsed.refused());
     } catch (ListParser.TooLargeException e) {
       throw new FetchException(e.getMessage());
     } catch (IOException e) {
+      if (late.get()) {
+        throw new FetchException(
+            "the download took longer than " + total.toSeconds() + " s and was stopped");
+      }
       throw new FetchException("download failed: " + describe(e));
+    }
+  }
+
+  private static void close(InputStream body) {
+    try {
+      body.close();
+    } catch (IOException e) {
+      // The reader sees the stream closed either way.
     }
   }
 

@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -207,7 +206,12 @@ public final class SourceService {
     OffsetDateTime due = now().minus(every);
     for (BlocklistSource s : sources()) {
       if (s.enabled() && (s.lastAttemptAt() == null || s.lastAttemptAt().isBefore(due))) {
-        refresh(s.id(), actor);
+        try {
+          refresh(s.id(), actor);
+        } catch (RuntimeException e) {
+          // One list's trouble does not keep the others from their refresh.
+          LOG.log(Level.WARNING, "Refreshing list " + s.name() + " failed: " + e.getMessage(), e);
+        }
       }
     }
   }
@@ -215,29 +219,49 @@ public final class SourceService {
   /**
    * The enabled lists' good copies for a direction, by source id; a list without a good copy is
    * left out (it has nothing to apply).
+   *
+   * @throws CopyUnreadableException when a list's good copy cannot be read back (a damaged disk):
+   *     leaving it out would take its entries off the nodes, so nothing is computed until the list
+   *     is downloaded again (due at once for the timer) or disabled
    */
   public Map<Long, NetworkList> copies(Direction direction) {
     Map<Long, NetworkList> out = new LinkedHashMap<>();
     for (BlocklistSource s : sources()) {
       if (s.enabled() && s.hasCopy() && s.direction() == direction) {
-        copy(s.id()).ifPresent(list -> out.put(s.id(), list));
+        out.put(s.id(), copy(s));
       }
     }
     return out;
   }
 
-  private Optional<NetworkList> copy(long id) {
-    NetworkList cached = copies.get(id);
+  /** A list's good copy that cannot be read back. */
+  public static final class CopyUnreadableException extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    CopyUnreadableException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  private NetworkList copy(BlocklistSource source) {
+    NetworkList cached = copies.get(source.id());
     if (cached != null) {
-      return Optional.of(cached);
+      return cached;
     }
     try {
-      NetworkList read = NetworkList.readFrom(file(id));
-      copies.put(id, read);
-      return Optional.of(read);
+      NetworkList read = NetworkList.readFrom(file(source.id()));
+      copies.put(source.id(), read);
+      return read;
     } catch (IOException | RuntimeException e) {
-      LOG.log(Level.WARNING, "the copy of list " + id + " cannot be read: " + e.getMessage());
-      return Optional.empty();
+      String error =
+          "the stored copy cannot be read ("
+              + e.getMessage()
+              + "); the nodes keep what they have until the list is downloaded again";
+      if (!error.equals(source.lastError())) {
+        LOG.log(Level.WARNING, "List " + source.name() + ": " + error);
+        tx.run(() -> repository.getSource(source.id()).copyLost(error));
+      }
+      throw new CopyUnreadableException(source.name() + ": " + error, e);
     }
   }
 
@@ -260,7 +284,9 @@ public final class SourceService {
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
       if (clean.length() > MAX_URL
           || !(scheme.equals("http") || scheme.equals("https"))
-          || uri.getHost() == null) {
+          || uri.getHost() == null
+          || uri.getPort() == 0
+          || uri.getPort() > 65535) {
         throw new IllegalArgumentException();
       }
       return clean;

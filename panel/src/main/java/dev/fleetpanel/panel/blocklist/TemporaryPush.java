@@ -23,9 +23,10 @@ import java.util.TreeMap;
 
 /**
  * Brings a node's temporary entries in line: what the node holds is asked ({@code list/temp}),
- * missing entries are added with the time their rule has left (grouped by the minute, one {@code
- * bulk-add} per group, at most the agent's 30 days), and entries no rule asks for any more are
- * removed ({@code bulk-remove}). Entries already there keep their timers.
+ * every wanted entry is added, or re-armed if present, with the time its rule has left (grouped by
+ * the minute, one {@code bulk-add} per group, at most the agent's 30 days), so that a rule made
+ * longer, or deleted and made again, is not cut short by an older timer; entries no rule asks for
+ * any more are removed ({@code bulk-remove}).
  */
 final class TemporaryPush {
   private static final String BASE = "/" + BlocklistApi.PATH;
@@ -50,7 +51,7 @@ final class TemporaryPush {
     for (BlocklistLists.Temporary t : wanted.entries()) {
       keep.add(t.network());
       long left = Duration.between(now, t.expiresAt()).toSeconds();
-      if (left > 0 && !present.contains(t.network())) {
+      if (left > 0) {
         long timeout = Math.min(BlocklistApi.MAX_TIMEOUT, (left + 59) / 60 * 60);
         byTimeout.computeIfAbsent(timeout, k -> new ArrayList<>()).add(t.network());
       }

@@ -57,11 +57,12 @@ public final class NodeSync implements AutoCloseable {
   private volatile long dirtySince = -1;
   private volatile long nextDrift;
   private volatile boolean failing;
+  private volatile long pausedUntil;
 
   /** When the earliest pending item not being pushed is due (epoch millis). */
   private volatile long nextDue = Long.MAX_VALUE;
 
-  /** A push ended with its item still wanted: plan again to learn when it is due. */
+  /** A push ended: plan again, for what came while it ran and to learn when a retry is due. */
   private volatile boolean replan;
 
   /**
@@ -110,6 +111,9 @@ public final class NodeSync implements AutoCloseable {
   private void tick() {
     try {
       long now = clock.millis();
+      if (now < pausedUntil) {
+        return;
+      }
       if ((dirtySince >= 0 && now - dirtySince >= DEBOUNCE.toMillis())
           || now >= nextDue
           || replan) {
@@ -125,8 +129,10 @@ public final class NodeSync implements AutoCloseable {
         failing = false;
         LOG.info("Node sync runs again.");
       }
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // An Error too: a scheduled task that throws is never run again.
       changed();
+      pausedUntil = clock.millis() + 1000;
       if (!failing) {
         failing = true;
         LOG.log(Level.WARNING, "Node sync failed, retried every second: " + e.getMessage(), e);
@@ -183,21 +189,18 @@ public final class NodeSync implements AutoCloseable {
     SyncTarget.Previous previous = new SyncTarget.Previous(record.sentHash(), record.nodeVersion());
     pushers.execute(
         () -> {
-          boolean settled = false;
           try {
-            settled = push(server, record.item(), desired, previous);
+            push(server, record.item(), desired, previous);
           } finally {
             inFlight.remove(key);
-            // After the removal, so that the plan this asks for sees the item as no longer pushed.
-            if (!settled) {
-              replan = true;
-            }
+            // After the removal, so that the plan this asks for sees the item as no longer pushed:
+            // a want that came while it was (and skipped it) is pushed then, or a retry scheduled.
+            replan = true;
           }
         });
   }
 
-  /** Returns whether the item is settled (applied as wanted): otherwise it is due again. */
-  private boolean push(
+  private void push(
       Server server, String item, SyncTarget.Desired desired, SyncTarget.Previous previous) {
     SyncTarget.Outcome outcome;
     try {
@@ -206,12 +209,10 @@ public final class NodeSync implements AutoCloseable {
       LOG.log(Level.WARNING, "Push of " + item + " to " + server.name() + " failed", e);
       outcome = SyncTarget.Outcome.refused("the panel failed: " + e.getMessage());
     }
-    boolean settled =
-        store.outcome(server.id(), item, desired.hash(), outcome, now(), this::retryAfter) == null;
+    store.outcome(server.id(), item, desired.hash(), outcome, now(), this::retryAfter);
     if (!outcome.applied()) {
       waiting.add(server.id());
     }
-    return settled;
   }
 
   /** Asks every node with applied items for its versions; what differs is drifted, and repaired. */
@@ -246,7 +247,7 @@ public final class NodeSync implements AutoCloseable {
       String reported = versions.get(record.item());
       if (reported != null && !reported.equals(record.nodeVersion())) {
         LOG.info(server.name() + " drifted on " + record.item() + ": repairing it");
-        store.drifted(server.id(), record.item(), reported, now());
+        store.drifted(server.id(), record.item(), record.nodeVersion(), reported, now());
         changed();
       } else if (reported != null) {
         store.checked(server.id(), record.item(), now());

@@ -18,6 +18,8 @@ import java.time.OffsetDateTime;
 @Table(name = "node_sync")
 @IdClass(SyncRecordId.class)
 public class SyncRecord {
+  static final int TEXT = 500;
+
   @Id
   @Column(name = "server_id")
   private long serverId;
@@ -119,10 +121,13 @@ public class SyncRecord {
 
   /**
    * The panel now wants the content {@code hash} there. A new want is pending at once (the node may
-   * already hold it: the push then finds nothing to change); the same want keeps its schedule.
+   * already hold it: the push then finds nothing to change); the same want keeps its schedule,
+   * unless the row says applied with other content sent (a push and a want crossed): then it is
+   * pending again.
    */
   void want(String hash, OffsetDateTime now) {
-    if (hash.equals(desiredHash)) {
+    boolean applied = state == SyncState.APPLIED && hash.equals(sentHash);
+    if (hash.equals(desiredHash) && (state != SyncState.APPLIED || applied)) {
       return;
     }
     desiredHash = hash;
@@ -141,7 +146,7 @@ public class SyncRecord {
     state = SyncState.APPLIED;
     sentHash = hash;
     nodeVersion = version;
-    this.detail = detail;
+    this.detail = clip(detail);
     attempts = 0;
     nextAttemptAt = null;
     lastError = null;
@@ -161,7 +166,7 @@ public class SyncRecord {
   void failedAttempt(boolean refused, String error, OffsetDateTime next, OffsetDateTime now) {
     state = refused ? SyncState.FAILED : SyncState.PENDING;
     attempts++;
-    lastError = error;
+    lastError = clip(error);
     nextAttemptAt = next;
     updatedAt = now;
   }
@@ -186,5 +191,10 @@ public class SyncRecord {
 
   private static String abbreviate(String version) {
     return version == null ? "none" : version.length() > 12 ? version.substring(0, 12) : version;
+  }
+
+  /** The columns' length: a node's error can be longer. */
+  private static String clip(String text) {
+    return text == null || text.length() <= TEXT ? text : text.substring(0, TEXT - 1) + "…";
   }
 }

@@ -1,6 +1,7 @@
 package dev.fleetpanel.panel.nodesync;
 
 import dev.fleetpanel.panel.platform.persistence.Tx;
+import jakarta.persistence.LockModeType;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,7 +35,10 @@ public final class SyncStore {
         () -> {
           Map<String, SyncRecord> existing = new HashMap<>();
           for (SyncRecord r :
-              tx.em().createQuery("SELECT r FROM SyncRecord r", SyncRecord.class).getResultList()) {
+              tx.em()
+                  .createQuery("SELECT r FROM SyncRecord r", SyncRecord.class)
+                  .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                  .getResultList()) {
             existing.put(r.serverId() + " " + r.item(), r);
           }
           List<SyncRecord> due = new ArrayList<>();
@@ -59,19 +63,24 @@ public final class SyncStore {
         });
   }
 
-  /** Takes a push's outcome in; returns when the item is due again (null: applied, nothing due). */
-  OffsetDateTime outcome(
+  /** Takes a push's outcome in, if the panel still wants what was pushed. */
+  void outcome(
       long serverId,
       String item,
       String pushedHash,
       SyncTarget.Outcome outcome,
       OffsetDateTime now,
       BiFunction<Integer, OffsetDateTime, OffsetDateTime> retryAfter) {
-    return tx.call(
+    tx.run(
         () -> {
-          SyncRecord record = tx.em().find(SyncRecord.class, new SyncRecordId(serverId, item));
+          SyncRecord record =
+              tx.em()
+                  .find(
+                      SyncRecord.class,
+                      new SyncRecordId(serverId, item),
+                      LockModeType.PESSIMISTIC_WRITE);
           if (record == null) {
-            return null;
+            return;
           }
           if (outcome.applied()) {
             if (pushedHash.equals(record.desiredHash())) {
@@ -87,15 +96,25 @@ public final class SyncStore {
                 retryAfter.apply(record.attempts() + 1, now),
                 now);
           }
-          return record.state() == SyncState.APPLIED ? null : record.nextAttemptAt();
         });
   }
 
-  void drifted(long serverId, String item, String reported, OffsetDateTime now) {
+  /**
+   * Marks an item drifted, if it is still applied with the version {@code expected} (read before
+   * the node was asked: a push that landed since is not drift).
+   */
+  void drifted(long serverId, String item, String expected, String reported, OffsetDateTime now) {
     tx.run(
         () -> {
-          SyncRecord record = tx.em().find(SyncRecord.class, new SyncRecordId(serverId, item));
-          if (record != null && record.state() == SyncState.APPLIED) {
+          SyncRecord record =
+              tx.em()
+                  .find(
+                      SyncRecord.class,
+                      new SyncRecordId(serverId, item),
+                      LockModeType.PESSIMISTIC_WRITE);
+          if (record != null
+              && record.state() == SyncState.APPLIED
+              && java.util.Objects.equals(record.nodeVersion(), expected)) {
             record.drifted(reported, now);
           }
         });
@@ -104,7 +123,12 @@ public final class SyncStore {
   void checked(long serverId, String item, OffsetDateTime now) {
     tx.run(
         () -> {
-          SyncRecord record = tx.em().find(SyncRecord.class, new SyncRecordId(serverId, item));
+          SyncRecord record =
+              tx.em()
+                  .find(
+                      SyncRecord.class,
+                      new SyncRecordId(serverId, item),
+                      LockModeType.PESSIMISTIC_WRITE);
           if (record != null) {
             record.checked(now);
           }

@@ -50,16 +50,7 @@ class SourceServiceIT {
   void open() throws IOException {
     db = TestDatabase.h2();
     database = Database.open(db.config(data, Map.of()));
-    Tx tx = new Tx(database.entityManagerFactory());
-    Clock clock = Clock.systemUTC();
-    sources =
-        new SourceService(
-            tx,
-            new AuditService(tx, clock),
-            new SourceFetcher(new ListParser.Limits(1000, 64 * 1024)),
-            data,
-            clock,
-            changes::incrementAndGet);
+    sources = service();
     web = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
     web.createContext(
         "/",
@@ -75,6 +66,19 @@ class SourceServiceIT {
           }
         });
     web.start();
+  }
+
+  /** The service as the panel makes it at start, on this test's database and data directory. */
+  private SourceService service() {
+    Tx tx = new Tx(database.entityManagerFactory());
+    Clock clock = Clock.systemUTC();
+    return new SourceService(
+        tx,
+        new AuditService(tx, clock),
+        new SourceFetcher(new ListParser.Limits(1000, 64 * 1024), Duration.ofMinutes(1)),
+        data,
+        clock,
+        changes::incrementAndGet);
   }
 
   @AfterEach
@@ -142,6 +146,34 @@ class SourceServiceIT {
     assertThat(sources.copies(Direction.IN).get(id).canonical())
         .containsExactly("22.0.0.0/24", "2a01:4f8::/32");
     assertThat(changes.get()).as("nothing changed for the nodes").isEqualTo(changesAfterFirst);
+  }
+
+  @Test
+  void aGoodCopyThatCannotBeReadBackAfterARestartHoldsTheListsUntilItIsDownloadedAgain()
+      throws IOException {
+    sources.sources().forEach(s -> sources.setEnabled(s.id(), false, ADMIN));
+    files.put("/a.list", "24.0.0.1\n24.0.0.9\n");
+    long id = sources.add("A", url("/a.list"), Direction.IN, ADMIN).id();
+    assertThat(sources.refresh(id, ADMIN).ok()).isTrue();
+    Path copy = data.resolve("blocklist/sources/" + id + ".list");
+    byte[] bytes = Files.readAllBytes(copy);
+    bytes[bytes.length / 2] ^= 0x40;
+    Files.write(copy, bytes);
+
+    SourceService restarted = service();
+
+    assertThatThrownBy(() -> restarted.copies(Direction.IN))
+        .isInstanceOf(SourceService.CopyUnreadableException.class)
+        .hasMessageStartingWith("A: the stored copy cannot be read");
+    BlocklistSource lost = restarted.get(id);
+    assertThat(lost.lastError()).contains("the nodes keep what they have");
+    assertThat(lost.lastAttemptAt()).as("due for the timer at once").isNull();
+    assertThat(restarted.copies(Direction.OUT)).as("the other direction is not held").isEmpty();
+
+    restarted.refreshDue(Duration.ofHours(24), ADMIN);
+    assertThat(restarted.copies(Direction.IN).get(id).canonical())
+        .containsExactly("24.0.0.1", "24.0.0.9");
+    assertThat(restarted.get(id).lastError()).isNull();
   }
 
   @Test

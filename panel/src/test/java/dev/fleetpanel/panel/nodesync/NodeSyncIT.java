@@ -227,7 +227,21 @@ class NodeSyncIT {
         .singleElement()
         .satisfies(t -> assertThat(t.timeout()).isBetween(540L, 600L));
 
+    // The same address for longer: a rule of its own, and the node's timer is re-armed to it.
+    RuleService.Added longer =
+        rules.add(null, "19.0.0.1", Direction.IN, Duration.ofDays(1), "", ADMIN);
+    RuleService.Added shorter =
+        rules.add(null, "19.0.0.1", Direction.IN, Duration.ofMinutes(5), "", ADMIN);
+    assertThat(longer.rules()).hasSize(1);
+    assertThat(shorter.duplicates()).as("a day already covers five minutes").isEqualTo(1);
+    a.temporaryAdds.clear();
+    syncNow();
+    assertThat(a.temporaryAdds)
+        .singleElement()
+        .satisfies(t -> assertThat(t.timeout()).isBetween(86_340L, 86_400L));
+
     rules.delete(added.rules().get(0).id(), null, ADMIN);
+    rules.delete(longer.rules().get(0).id(), null, ADMIN);
     syncNow();
     assertThat(a.list("in/temp")).isEmpty();
     assertThat(record("a", "blocklist/in/temp").state()).isEqualTo(SyncState.APPLIED);

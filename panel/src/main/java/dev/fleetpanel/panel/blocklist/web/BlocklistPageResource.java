@@ -131,7 +131,7 @@ public class BlocklistPageResource {
   @DELETE
   @Path("rules/{id}")
   public String delete(@PathParam("id") long id) {
-    rules.delete(id, null, RequestInfo.of(request).actor());
+    rules.delete(id, RequestInfo.of(request).actor());
     return "";
   }
 

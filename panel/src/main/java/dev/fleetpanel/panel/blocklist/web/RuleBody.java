@@ -35,9 +35,16 @@ public record RuleBody(
     }
   }
 
-  /** Null for a permanent rule. */
+  /**
+   * Null for a permanent rule. Without {@code permanent}, a {@code duration_seconds} makes the rule
+   * temporary; with {@code permanent: true} it is refused.
+   */
   Duration lasting() {
-    if (permanent == null || permanent) {
+    boolean temporary = permanent == null ? durationSeconds != null : !permanent;
+    if (!temporary) {
+      if (durationSeconds != null) {
+        throw InvalidInputException.of("duration_seconds", "blocklist.duration.permanent");
+      }
       return null;
     }
     return Duration.ofSeconds(

@@ -143,6 +143,10 @@ class BlocklistHttpIT {
             "{\"ip\":\"30.5.0.1\",\"comment\":\"" + "x".repeat(201) + "\"}");
     HttpResponse<String> noServer =
         admin.post("api/blocklist/server/99999999", "{\"ip\":\"30.5.0.1\"}");
+    HttpResponse<String> permanentWithDuration =
+        admin.post(
+            "api/blocklist/global",
+            "{\"ip\":\"30.5.0.1\",\"permanent\":true,\"duration_seconds\":600}");
     HttpResponse<String> anonymous = new Http(panel.base()).get("api/blocklist/global");
 
     assertThat(privateOnly.statusCode()).isEqualTo(422);
@@ -153,6 +157,8 @@ class BlocklistHttpIT {
     assertThat(forever.statusCode()).isEqualTo(422);
     assertThat(comment.statusCode()).isEqualTo(422);
     assertThat(noServer.statusCode()).isEqualTo(404);
+    assertThat(permanentWithDuration.statusCode()).isEqualTo(422);
+    assertThat(permanentWithDuration.body()).contains("duration_seconds");
     assertThat(anonymous.statusCode()).isEqualTo(401);
     assertThat(array(admin.get("api/blocklist/global")).size()).isEqualTo(before);
   }
@@ -164,22 +170,35 @@ class BlocklistHttpIT {
     HttpResponse<String> added =
         admin.post("api/blocklist/server/" + id, "{\"ip\":\"32.0.0.1\",\"direction\":\"out\"}");
     int ruleId = object(added).getJsonArray("rules").getJsonObject(0).getInt("id");
+    JsonObject hour =
+        object(
+                admin.post(
+                    "api/blocklist/server/" + id,
+                    "{\"ip\":\"32.0.0.2\",\"duration_seconds\":3600}"))
+            .getJsonArray("rules")
+            .getJsonObject(0);
     JsonArray own = array(admin.get("api/blocklist/server/" + id));
     JsonObject status = object(admin.get("api/blocklist/server/" + id + "/status"));
 
     assertThat(added.statusCode()).isEqualTo(201);
     assertThat(own.getValuesAs(JsonObject.class))
         .extracting(r -> r.getString("ip_cidr"))
-        .containsExactly("32.0.0.1");
+        .containsExactly("32.0.0.2", "32.0.0.1");
     assertThat(own.getJsonObject(0).getInt("server_id")).isEqualTo(Integer.parseInt(id));
     assertThat(array(admin.get("api/blocklist/global")).getValuesAs(JsonObject.class))
         .extracting(r -> r.getString("ip_cidr"))
         .doesNotContain("32.0.0.1");
+    assertThat(hour.getBoolean("is_permanent")).as("a duration alone is temporary").isFalse();
+    assertThat(admin.delete("api/blocklist/global/" + ruleId).statusCode())
+        .as("not a rule for every server")
+        .isEqualTo(404);
     assertThat(status.get("node")).isEqualTo(JsonValue.NULL);
     assertThat(status.getString("error")).isNotBlank();
     assertThat(admin.delete("api/blocklist/server/" + id + "/" + ruleId).statusCode())
         .isEqualTo(204);
-    assertThat(array(admin.get("api/blocklist/server/" + id))).isEmpty();
+    assertThat(array(admin.get("api/blocklist/server/" + id)).getValuesAs(JsonObject.class))
+        .extracting(r -> r.getString("ip_cidr"))
+        .containsExactly("32.0.0.2");
   }
 
   @Test
@@ -196,6 +215,9 @@ class BlocklistHttpIT {
         admin.post("api/blocklist/sources", "{\"name\":\"Again\",\"url\":" + Http.json(url) + "}");
     HttpResponse<String> ftp =
         admin.post("api/blocklist/sources", "{\"name\":\"Ftp\",\"url\":\"ftp://example.org/x\"}");
+    HttpResponse<String> port =
+        admin.post(
+            "api/blocklist/sources", "{\"name\":\"Port\",\"url\":\"http://127.0.0.1:99999/x\"}");
     HttpResponse<String> off = admin.put("api/blocklist/sources/" + id, "{\"enabled\":false}");
     HttpResponse<String> refreshed = admin.post("api/blocklist/sources/" + id + "/refresh", "");
 
@@ -207,6 +229,7 @@ class BlocklistHttpIT {
     assertThat(source.getString("last_updated")).isNotBlank();
     assertThat(duplicate.statusCode()).isEqualTo(422);
     assertThat(ftp.statusCode()).isEqualTo(422);
+    assertThat(port.statusCode()).isEqualTo(422);
     assertThat(object(off).getBoolean("enabled")).isFalse();
     assertThat(object(refreshed).getBoolean("success")).isTrue();
     assertThat(array(admin.get("api/blocklist/sources")).getValuesAs(JsonObject.class))
