@@ -108,10 +108,18 @@
     });
   }
 
-  // No refresh while a card is being dragged: it would swap the card out from under the pointer.
+  // No refresh while a card is being dragged: it would swap the card out from under the pointer. One that
+  // was on its way when the drag began is dropped; the poller keeps its token, so the next refresh brings
+  // everything since.
   document.addEventListener("htmx:beforeRequest", function (event) {
     if (event.detail.elt.id === "dash-poll" && document.body.classList.contains("dragging")) {
       event.preventDefault();
+    }
+  });
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var source = (event.detail.requestConfig && event.detail.requestConfig.elt) || event.detail.elt;
+    if (source && source.id === "dash-poll" && document.body.classList.contains("dragging")) {
+      event.detail.shouldSwap = false;
     }
   });
 

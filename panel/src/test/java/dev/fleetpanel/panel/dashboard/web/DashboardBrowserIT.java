@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.ElementHandle;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import dev.fleetpanel.panel.metrics.MetricColumn;
@@ -208,16 +209,19 @@ class DashboardBrowserIT {
   }
 
   /**
-   * Drags a card by its handle onto {@code target}, then waits for the saved order and the refresh
-   * it triggers (which redraws the folders when a card changed folder).
+   * Drags a card by its handle onto {@code target}, then waits for the saved order and for the
+   * refresh it triggers to be swapped in (the poller is replaced; the folders are redrawn when a
+   * card changed folder), so that the next drag starts on the page as it stays.
    */
   private static void drop(Page page, String handle, Locator target) {
+    ElementHandle poller = page.querySelector("#dash-poll");
     page.waitForResponse(
         r -> r.url().contains("dashboard/refresh"),
         () ->
             page.waitForResponse(
                 r -> r.url().endsWith("dashboard/order") && r.status() == 204,
                 () -> page.locator(handle).dragTo(target)));
+    page.waitForFunction("poller => !poller.isConnected", poller);
   }
 
   private static double lastPointTime(Page page) {
