@@ -193,6 +193,10 @@ class DashboardBrowserIT {
     Page page = context.newPage();
     List<String> errors = Browsers.consoleErrors(page, null);
     Browsers.signIn(page, panel);
+    // The whole page in the window: the suite's other tests leave many cards, and a drag that has
+    // to scroll the page on its way loses the drop.
+    int height = ((Number) page.evaluate("document.documentElement.scrollHeight")).intValue();
+    page.setViewportSize(1400, height + 200);
     Locator folder =
         page.locator(".dash-group").filter(new Locator.FilterOptions().setHasText("dnd-" + tag));
 
