@@ -197,6 +197,24 @@ class TemplatesTest {
   }
 
   @Test
+  void everyPageCarriesAHiddenBannerForRequestsNoPageShowsInItsLanguage() {
+    for (var info : List.of(admin(), admin(RUSSIAN))) {
+      Document doc = parse(renderPage(serversPage(), info));
+      Element banner = doc.selectFirst("#request-error");
+
+      assertThat(banner.hasAttr("hidden")).isTrue();
+      assertThat(banner.attr("role")).isEqualTo("alert");
+      assertThat(List.of("data-too-large", "data-failed", "data-offline"))
+          .allSatisfy(key -> assertThat(banner.attr(key)).isNotBlank().doesNotContain("??"));
+    }
+    assertThat(
+            parse(renderPage(serversPage(), admin(RUSSIAN)))
+                .selectFirst("#request-error")
+                .attr("data-too-large"))
+        .startsWith("Это больше, чем панель принимает");
+  }
+
+  @Test
   void russianLocaleRendersTheLayoutInRussian() {
     Document doc = parse(renderPage(serversPage(), admin(RUSSIAN)));
 
