@@ -1,6 +1,7 @@
 package dev.fleetpanel.panel.blocklist;
 
 import dev.fleetpanel.panel.blocklist.list.ListParser;
+import dev.fleetpanel.panel.blocklist.list.ListParser.Problem;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,9 +13,6 @@ import java.util.List;
  */
 public record RuleInput(
     List<String> networks, int lines, int garbage, int refused, List<Problem> problems) {
-
-  /** A line that was not taken, numbered from 1. */
-  public record Problem(int line, String text, String reason, boolean garbage) {}
 
   /**
    * @throws IllegalArgumentException when the text holds more than {@code maxEntries} networks or
@@ -36,14 +34,6 @@ public record RuleInput(
         parsed.accepted() + parsed.garbage() + parsed.refused(),
         parsed.garbage(),
         parsed.refused(),
-        parsed.problems().stream()
-            .map(
-                p ->
-                    new Problem(
-                        p.line(),
-                        p.text(),
-                        p.reason(),
-                        p.kind() == ListParser.Problem.Kind.GARBAGE))
-            .toList());
+        parsed.problems());
   }
 }

@@ -85,8 +85,9 @@ public final class RuleService {
    * server), permanently ({@code lasting} null) or for {@code lasting}. Garbage lines and
    * non-public ranges are reported, the rest is added; entries already there are skipped.
    *
-   * @throws InvalidInputException when nothing in {@code text} can be added, or the comment or
+   * @throws InvalidInputException when {@code text} is empty or too large, or the comment or
    *     duration is out of bounds
+   * @throws NothingToBlockException when no line of {@code text} can be added
    */
   public Added add(
       Long serverId,
@@ -110,8 +111,10 @@ public final class RuleService {
       throw InvalidInputException.of("ip", "blocklist.paste.large");
     }
     if (input.networks().isEmpty()) {
-      throw InvalidInputException.of(
-          "ip", input.lines() == 0 ? "blocklist.ip.required" : "blocklist.ip.none");
+      if (input.lines() == 0) {
+        throw InvalidInputException.of("ip", "blocklist.ip.required");
+      }
+      throw new NothingToBlockException(input);
     }
     Added added =
         tx.call(

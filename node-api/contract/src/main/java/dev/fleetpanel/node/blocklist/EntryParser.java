@@ -22,7 +22,23 @@ public final class EntryParser {
   private long hi;
   private long lo;
   private int prefix;
-  private String error;
+  private Failure failure;
+
+  /** Why an entry is not valid: {@link #text} in English, for logs, the wire and the API. */
+  public enum Failure {
+    EMPTY("empty"),
+    TOO_LONG("too long for an address or network"),
+    NOT_IPV6("not an IPv6 address or network"),
+    NOT_IPV4("not an IPv4 address or network"),
+    /** The prefix is not a number up to the family's bits (32 or 128). */
+    PREFIX("prefix length must be 0-");
+
+    private final String text;
+
+    Failure(String text) {
+      this.text = text;
+    }
+  }
 
   /**
    * @return whether {@code text} is a valid entry; if not, {@link #error()} says why
@@ -37,10 +53,10 @@ public final class EntryParser {
       end--;
     }
     if (start == end) {
-      return fail("empty");
+      return fail(Failure.EMPTY);
     }
     if (end - start > MAX_LENGTH) {
-      return fail("too long for an address or network");
+      return fail(Failure.TOO_LONG);
     }
     int length = end - start;
     if (text instanceof String string) {
@@ -60,12 +76,12 @@ public final class EntryParser {
     ipv6 = indexOf(c, ':', 0, addressEnd) >= 0;
     if (ipv6) {
       if (!parseIpv6(c, 0, addressEnd)) {
-        return fail("not an IPv6 address or network");
+        return fail(Failure.NOT_IPV6);
       }
     } else {
       long address = ipv4(c, 0, addressEnd);
       if (address < 0) {
-        return fail("not an IPv4 address or network");
+        return fail(Failure.NOT_IPV4);
       }
       hi = 0;
       lo = address;
@@ -73,10 +89,10 @@ public final class EntryParser {
     int max = ipv6 ? 128 : 32;
     prefix = slash < 0 ? max : number(c, slash + 1, length);
     if (prefix < 0 || prefix > max) {
-      return fail("prefix length must be 0-" + max);
+      return fail(Failure.PREFIX);
     }
     clearHostBits();
-    error = null;
+    failure = null;
     return true;
   }
 
@@ -98,13 +114,24 @@ public final class EntryParser {
     return prefix;
   }
 
-  /** Why the last {@link #parse} failed; null after a success. */
+  /** Why the last {@link #parse} failed, in English; null after a success. */
   public String error() {
-    return error;
+    if (failure == null) {
+      return null;
+    }
+    return failure == Failure.PREFIX ? failure.text + (ipv6 ? 128 : 32) : failure.text;
   }
 
-  private boolean fail(String reason) {
-    error = reason;
+  /**
+   * Why the last {@link #parse} failed; null after a success. After {@link Failure#PREFIX}, {@link
+   * #ipv6()} tells the family.
+   */
+  public Failure failure() {
+    return failure;
+  }
+
+  private boolean fail(Failure why) {
+    failure = why;
     return false;
   }
 

@@ -87,10 +87,15 @@ public final class NonPublicRanges {
    * @param address the network address in the low 32 bits, host bits cleared
    */
   public static Optional<String> overlapIpv4(long address, int prefix) {
+    return rangeIpv4(address, prefix).map(NonPublicRanges::describe);
+  }
+
+  /** The range an IPv4 network overlaps, if any (address as in {@link #overlapIpv4}). */
+  public static Optional<Range> rangeIpv4(long address, int prefix) {
     long last = address | hostMask32(prefix);
     for (int i = 0; i < V4_FIRST.length; i++) {
       if (address <= V4_LAST[i] && V4_FIRST[i] <= last) {
-        return Optional.of(IPV4.get(i).describe());
+        return Optional.of(IPV4.get(i));
       }
     }
     return Optional.empty();
@@ -98,17 +103,35 @@ public final class NonPublicRanges {
 
   /** The described range an IPv6 network (128 bits, host bits cleared) overlaps, if any. */
   public static Optional<String> overlapIpv6(long hi, long lo, int prefix) {
+    return rangeIpv6(hi, lo, prefix).map(NonPublicRanges::describe);
+  }
+
+  /**
+   * The range an IPv6 network (128 bits, host bits cleared) overlaps, if any: one of {@link #IPV6},
+   * or {@link #GLOBAL_UNICAST} when the network reaches outside it.
+   */
+  public static Optional<Range> rangeIpv6(long hi, long lo, int prefix) {
     long[] entry = bounds6(hi, lo, prefix);
     for (int i = 0; i < V6_BOUNDS.length; i++) {
       if (overlap(entry, V6_BOUNDS[i])) {
-        return Optional.of(IPV6.get(i).describe());
+        return Optional.of(IPV6.get(i));
       }
     }
     if (compare(entry[0], entry[1], GLOBAL[0], GLOBAL[1]) < 0
         || compare(entry[2], entry[3], GLOBAL[2], GLOBAL[3]) > 0) {
-      return Optional.of("reserved by IANA, outside the global unicast range 2000::/3");
+      return Optional.of(GLOBAL_UNICAST);
     }
     return Optional.empty();
+  }
+
+  /**
+   * What a refusal says after "overlaps": {@link Range#describe}, or what lies outside global
+   * unicast.
+   */
+  private static String describe(Range range) {
+    return range.equals(GLOBAL_UNICAST)
+        ? "what IANA reserves outside the global unicast range " + GLOBAL_UNICAST.network()
+        : range.describe();
   }
 
   /** The described range {@code entry} overlaps, if any. */

@@ -1,12 +1,14 @@
 package dev.fleetpanel.panel.blocklist.list;
 
 import dev.fleetpanel.node.blocklist.EntryParser;
-import dev.fleetpanel.node.blocklist.Refusal;
 import dev.fleetpanel.node.net.NonPublicRanges;
+import dev.fleetpanel.node.net.NonPublicRanges.Range;
 import dev.fleetpanel.panel.blocklist.list.ListParser.Problem;
+import dev.fleetpanel.panel.platform.i18n.Text;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -55,7 +57,7 @@ final class LineParser {
       return;
     }
     if (overlong) {
-      garbage("longer than " + ListParser.MAX_LINE + " bytes");
+      garbage(Text.of("blocklist.why.line_long", String.valueOf(ListParser.MAX_LINE)));
       return;
     }
     end = trimEnd(line, start, commentStart(line, start, end));
@@ -73,7 +75,7 @@ final class LineParser {
     } else if (first.parse(window.set(line, start, end))) {
       accept(first.ipv6(), first.hi(), first.lo(), first.prefix());
     } else {
-      garbage(first.error());
+      garbage(entryFailure(first));
     }
   }
 
@@ -88,17 +90,17 @@ final class LineParser {
   private void range(int start, int dash, int end, boolean hasPrefix)
       throws ListParser.TooLargeException {
     if (hasPrefix) {
-      garbage("the ends of a range must be addresses, without /prefix");
+      garbage(Text.of("blocklist.why.range_prefix"));
     } else if (!first.parse(window.set(bytes, start, dash))) {
-      garbage("range start: " + first.error());
+      garbage(Text.of("blocklist.why.range_start", entryFailure(first)));
     } else if (!second.parse(window.set(bytes, dash + 1, end))) {
-      garbage("range end: " + second.error());
+      garbage(Text.of("blocklist.why.range_end", entryFailure(second)));
     } else if (first.ipv6() != second.ipv6()) {
-      garbage("the ends of a range must be of one family");
+      garbage(Text.of("blocklist.why.range_family"));
     } else if (Blocks.compare(first.hi(), first.lo(), second.hi(), second.lo()) > 0) {
-      garbage("the range ends before it starts");
+      garbage(Text.of("blocklist.why.range_backwards"));
     } else if (!first.ipv6()) {
-      Optional<String> nonPublic = RangeCheck.nonPublicIpv4(first.lo(), second.lo());
+      Optional<Range> nonPublic = RangeCheck.nonPublicIpv4(first.lo(), second.lo());
       if (nonPublic.isPresent()) {
         refuse(nonPublic.get());
       } else {
@@ -106,7 +108,7 @@ final class LineParser {
         counted();
       }
     } else {
-      Optional<String> nonPublic =
+      Optional<Range> nonPublic =
           RangeCheck.nonPublicIpv6(first.hi(), first.lo(), second.hi(), second.lo());
       if (nonPublic.isPresent()) {
         refuse(nonPublic.get());
@@ -120,14 +122,14 @@ final class LineParser {
   /** {@code address/255.255.255.0}: an IPv4 network whose prefix is given as a netmask. */
   private void netmask(int start, int slash, int end) throws ListParser.TooLargeException {
     if (!first.parse(window.set(bytes, start, slash))) {
-      garbage(first.error());
+      garbage(entryFailure(first));
     } else if (!second.parse(window.set(bytes, slash + 1, end)) || second.prefix() != 32) {
-      garbage("not a netmask after /");
+      garbage(Text.of("blocklist.why.netmask"));
     } else {
       long mask = second.lo();
       long hostBits = ~mask & Blocks.IPV4_MAX;
       if ((hostBits & (hostBits + 1)) != 0) {
-        garbage("the netmask is not contiguous");
+        garbage(Text.of("blocklist.why.netmask_gaps"));
       } else {
         accept(false, 0, first.lo() & mask, Long.bitCount(mask));
       }
@@ -136,10 +138,8 @@ final class LineParser {
 
   private void accept(boolean ipv6, long hi, long lo, int prefix)
       throws ListParser.TooLargeException {
-    Optional<String> nonPublic =
-        ipv6
-            ? NonPublicRanges.overlapIpv6(hi, lo, prefix)
-            : NonPublicRanges.overlapIpv4(lo, prefix);
+    Optional<Range> nonPublic =
+        ipv6 ? NonPublicRanges.rangeIpv6(hi, lo, prefix) : NonPublicRanges.rangeIpv4(lo, prefix);
     if (nonPublic.isPresent()) {
       refuse(nonPublic.get());
       return;
@@ -162,17 +162,22 @@ final class LineParser {
     }
   }
 
-  private void garbage(String reason) {
+  private void garbage(Text why) {
     if (garbage++ < limits.maxProblems()) {
-      problems.add(new Problem(lines, text(), reason, Problem.Kind.GARBAGE));
+      problems.add(new Problem(lines, text(), why, Problem.Kind.GARBAGE));
     }
   }
 
-  private void refuse(String range) {
+  private void refuse(Range range) {
     if (refused++ < limits.maxProblems()) {
-      String reason = Refusal.of(text(), Refusal.NON_PUBLIC, "overlaps " + range).reason();
-      problems.add(new Problem(lines, text(), reason, Problem.Kind.REFUSED));
+      problems.add(new Problem(lines, text(), ProblemTexts.overlaps(range), Problem.Kind.REFUSED));
     }
+  }
+
+  private static Text entryFailure(EntryParser parser) {
+    EntryParser.Failure failure = parser.failure();
+    return Text.of(
+        "blocklist.why." + failure.name().toLowerCase(Locale.ROOT), parser.ipv6() ? "128" : "32");
   }
 
   /** The trimmed line, cut at {@link ListParser#TEXT_SHOWN} bytes on a character boundary. */

@@ -1,6 +1,8 @@
 package dev.fleetpanel.panel.blocklist.list;
 
 import dev.fleetpanel.node.blocklist.BlocklistApi;
+import dev.fleetpanel.node.blocklist.Refusal;
+import dev.fleetpanel.panel.platform.i18n.Text;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -112,9 +114,15 @@ public final class ListParser {
 
   /**
    * A line that was not used: its number (from 1), its text (trimmed, at most {@link #TEXT_SHOWN}
-   * bytes, then "…") and why.
+   * bytes, then "…") and why, to be put into the reader's language.
    */
-  public record Problem(int line, String text, String reason, Kind kind) {
+  public record Problem(int line, String text, Text why, Kind kind) {
+
+    /** Why, in English, as the JSON API says it: a refusal starts with {@code non_public: }. */
+    public String reason() {
+      String english = why.localized(Locale.ENGLISH);
+      return kind == Kind.REFUSED ? Refusal.NON_PUBLIC + ": " + english : english;
+    }
 
     public enum Kind {
       /** Not an address, network or range. */

@@ -1,6 +1,7 @@
 package dev.fleetpanel.panel.blocklist.list;
 
 import dev.fleetpanel.node.net.NonPublicRanges;
+import dev.fleetpanel.node.net.NonPublicRanges.Range;
 import java.util.Optional;
 
 /**
@@ -11,12 +12,12 @@ final class RangeCheck {
 
   private RangeCheck() {}
 
-  /** The described non-public range that {@code first-last} overlaps, if any. */
-  static Optional<String> nonPublicIpv4(long first, long last) {
+  /** The non-public range that {@code first-last} overlaps, if any. */
+  static Optional<Range> nonPublicIpv4(long first, long last) {
     long at = first;
     while (true) {
       int prefix = Blocks.ipv4BlockPrefix(at, last);
-      Optional<String> range = NonPublicRanges.overlapIpv4(at, prefix);
+      Optional<Range> range = NonPublicRanges.rangeIpv4(at, prefix);
       long end = at | Blocks.ipv4HostMask(prefix);
       if (range.isPresent() || end == last) {
         return range;
@@ -25,13 +26,13 @@ final class RangeCheck {
     }
   }
 
-  /** The described non-public range that the IPv6 range overlaps, if any. */
-  static Optional<String> nonPublicIpv6(long firstHi, long firstLo, long lastHi, long lastLo) {
+  /** The non-public range that the IPv6 range overlaps, if any. */
+  static Optional<Range> nonPublicIpv6(long firstHi, long firstLo, long lastHi, long lastLo) {
     long hi = firstHi;
     long lo = firstLo;
     while (true) {
       int prefix = Blocks.ipv6BlockPrefix(hi, lo, lastHi, lastLo);
-      Optional<String> range = NonPublicRanges.overlapIpv6(hi, lo, prefix);
+      Optional<Range> range = NonPublicRanges.rangeIpv6(hi, lo, prefix);
       long endHi = hi | Blocks.hostMaskHi(prefix);
       long endLo = lo | Blocks.hostMaskLo(prefix);
       if (range.isPresent() || (endHi == lastHi && endLo == lastLo)) {

@@ -3,6 +3,7 @@ package dev.fleetpanel.panel.blocklist.web;
 import dev.fleetpanel.panel.blocklist.RuleInput;
 import dev.fleetpanel.panel.blocklist.RuleService;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What an addition did: {@code {success, added, duplicates, garbage, refused, rules: [...],
@@ -20,6 +21,16 @@ public record AddedJson(
   /** A line that was not taken. */
   public record ProblemJson(int line, String text, String reason, String kind) {}
 
+  /** The problems of {@code in} as the API shows them. */
+  static List<ProblemJson> problems(RuleInput in) {
+    return in.problems().stream()
+        .map(
+            p ->
+                new ProblemJson(
+                    p.line(), p.text(), p.reason(), p.kind().name().toLowerCase(Locale.ROOT)))
+        .toList();
+  }
+
   static AddedJson of(RuleService.Added a) {
     RuleInput in = a.input();
     return new AddedJson(
@@ -29,11 +40,6 @@ public record AddedJson(
         in.garbage(),
         in.refused(),
         a.rules().stream().map(RuleJson::of).toList(),
-        in.problems().stream()
-            .map(
-                p ->
-                    new ProblemJson(
-                        p.line(), p.text(), p.reason(), p.garbage() ? "garbage" : "refused"))
-            .toList());
+        problems(in));
   }
 }

@@ -3,6 +3,7 @@ package dev.fleetpanel.panel.blocklist.web;
 import dev.fleetpanel.node.blocklist.Direction;
 import dev.fleetpanel.panel.blocklist.BlocklistRule;
 import dev.fleetpanel.panel.blocklist.BlocklistSettings;
+import dev.fleetpanel.panel.blocklist.NothingToBlockException;
 import dev.fleetpanel.panel.blocklist.RuleService;
 import dev.fleetpanel.panel.blocklist.SourceService;
 import dev.fleetpanel.panel.nodesync.NodeSync;
@@ -118,10 +119,16 @@ public class BlocklistPageResource {
               lasting(duration),
               comment,
               RequestInfo.of(request).actor());
-      return Response.ok(view.with("added", added).with("errors", Map.of()))
+      return Response.ok(
+              view.with("added", added)
+                  .with("problems", added.input().problems())
+                  .with("errors", Map.of()))
           .header("HX-Trigger", "fp-rules-changed")
           .build();
     } catch (InvalidInputException e) {
+      if (e instanceof NothingToBlockException nothing) {
+        view.with("problems", nothing.input().problems());
+      }
       return Response.status(ErrorMapper.UNPROCESSABLE)
           .entity(view.with("errors", e.errors()).with("entries", entries).with("comment", comment))
           .build();

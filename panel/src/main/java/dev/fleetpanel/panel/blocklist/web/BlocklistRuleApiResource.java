@@ -1,8 +1,10 @@
 package dev.fleetpanel.panel.blocklist.web;
 
 import dev.fleetpanel.node.blocklist.Direction;
+import dev.fleetpanel.panel.blocklist.NothingToBlockException;
 import dev.fleetpanel.panel.blocklist.RuleService;
 import dev.fleetpanel.panel.platform.errors.InvalidInputException;
+import dev.fleetpanel.panel.platform.web.ErrorMapper;
 import dev.fleetpanel.panel.platform.web.RequestInfo;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,6 +21,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The seed's blocklist rule API: {@code api/blocklist/global} ({@code GET ?direction=&search=},
@@ -106,14 +109,24 @@ public class BlocklistRuleApiResource {
     if (body == null) {
       throw new BadRequestException("a JSON body is required");
     }
-    RuleService.Added added =
-        rules.add(
-            server,
-            body.text(),
-            body.directionOrIn(),
-            body.lasting(),
-            body.comment(),
-            RequestInfo.of(request).actor());
+    RuleService.Added added;
+    try {
+      added =
+          rules.add(
+              server,
+              body.text(),
+              body.directionOrIn(),
+              body.lasting(),
+              body.comment(),
+              RequestInfo.of(request).actor());
+    } catch (NothingToBlockException e) {
+      Map<String, Object> answer = ErrorMapper.invalidBody(e);
+      answer.put("problems", AddedJson.problems(e.input()));
+      return Response.status(ErrorMapper.UNPROCESSABLE)
+          .type(MediaType.APPLICATION_JSON_TYPE)
+          .entity(answer)
+          .build();
+    }
     return Response.status(Response.Status.CREATED).entity(AddedJson.of(added)).build();
   }
 }

@@ -90,12 +90,23 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
   }
 
   private Response invalid(InvalidInputException invalid) {
-    Map<String, String> fields = new LinkedHashMap<>();
-    invalid.errors().forEach((field, key) -> fields.put(field, Messages.get(Locale.ENGLISH, key)));
     return Response.status(UNPROCESSABLE)
         .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(Map.of("error", "invalid input", "fields", fields))
+        .entity(invalidBody(invalid))
         .build();
+  }
+
+  /**
+   * The JSON API's answer to invalid input, {@code {error: "invalid input", fields: {field:
+   * message}}}, the messages in English; a resource may add to it.
+   */
+  public static Map<String, Object> invalidBody(InvalidInputException invalid) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    invalid.errors().forEach((field, key) -> fields.put(field, Messages.get(Locale.ENGLISH, key)));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("error", "invalid input");
+    body.put("fields", fields);
+    return body;
   }
 
   private boolean isApi() {

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.jsoup.Jsoup;
@@ -151,6 +152,17 @@ class BlocklistHttpIT {
 
     assertThat(privateOnly.statusCode()).isEqualTo(422);
     assertThat(privateOnly.body()).contains("Nothing here can be blocked");
+    JsonObject why = Json.createReader(new StringReader(everything.body())).readObject();
+    assertThat(why.getJsonArray("problems").getValuesAs(JsonObject.class))
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.getInt("line")).isEqualTo(1);
+              assertThat(p.getString("text")).isEqualTo("0.0.0.0/0");
+              assertThat(p.getString("kind")).isEqualTo("refused");
+              assertThat(p.getString("reason"))
+                  .isEqualTo("non_public: overlaps 0.0.0.0/8 (this network)");
+            });
     assertThat(everything.statusCode()).isEqualTo(422);
     assertThat(malformed.statusCode()).isEqualTo(400);
     assertThat(direction.statusCode()).isEqualTo(422);
@@ -269,6 +281,16 @@ class BlocklistHttpIT {
             "blocklist/rules",
             "server=&entries=33.0.0.0%0A%3Cscript%3E%0A33.0.0.1&direction=in&duration=permanent&comment=%3Ci%3Ehi%3C%2Fi%3E");
     Document answer = Jsoup.parseBodyFragment(added.body());
+    HttpResponse<String> nothing =
+        admin.send(
+            admin
+                .request("blocklist/rules")
+                .header("Accept-Language", "ru")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "entries=192.168.1.1%0A-&direction=in&duration=permanent")));
+    Document nothingAnswer = Jsoup.parseBodyFragment(nothing.body());
     Document rules =
         Jsoup.parseBodyFragment(admin.get("blocklist/rules?search=33.0.0.0/24").body());
     Document lists = Jsoup.parse(admin.get("blocklist?tab=lists").body());
@@ -284,6 +306,12 @@ class BlocklistHttpIT {
     assertThat(answer.select("script")).isEmpty();
     assertThat(rules.select("tr[id^=rule-] td.mono").eachText()).contains("33.0.0.0/31");
     assertThat(rules.select("tr[id^=rule-] i")).isEmpty();
+    assertThat(nothing.statusCode()).isEqualTo(422);
+    assertThat(nothingAnswer.select(".field-error").text())
+        .isEqualTo("Здесь нечего блокировать: см. строки ниже.");
+    assertThat(nothingAnswer.select(".problems li .muted").eachText())
+        .containsExactly("пересекается с 192.168.0.0/16 (частная сеть)", "начало диапазона: пусто");
+    assertThat(nothingAnswer.select("textarea[name=entries]").text()).contains("192.168.1.1");
     assertThat(lists.select("#sources tr[id^=source-]")).isNotEmpty();
     assertThat(lists.select("#sources .badge").eachText())
         .contains("never downloaded: nothing of it is applied");

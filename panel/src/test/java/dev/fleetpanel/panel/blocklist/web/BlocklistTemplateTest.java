@@ -104,7 +104,8 @@ class BlocklistTemplateTest {
             .with("serverId", 7L)
             .with("serverName", HOSTILE)
             .with("errors", Map.of())
-            .with("added", added);
+            .with("added", added)
+            .with("problems", input.problems());
     Document doc = parse(renderHtmx(view, admin()));
 
     assertThat(doc.select(".flash.ok").text())
@@ -113,7 +114,11 @@ class BlocklistTemplateTest {
         .containsExactly("line 1", "line 3", "line 4");
     assertThat(doc.select("ul.problems code").eachText())
         .containsExactly("not-an-address", "10.0.0.1", HOSTILE);
-    assertThat(doc.select("ul.problems li").get(1).text()).contains("private");
+    assertThat(doc.select("ul.problems li .muted").eachText())
+        .containsExactly(
+            "range start: not an IPv4 address or network",
+            "overlaps 10.0.0.0/8 (private network)",
+            "not an IPv4 address or network");
     assertThat(doc.select("h2").text()).contains(HOSTILE);
     assertThat(doc.select("input[name=server]").val()).isEqualTo("7");
     assertThat(doc.select("script")).isEmpty();
@@ -198,6 +203,40 @@ class BlocklistTemplateTest {
     assertThat(doc.selectFirst("#source-1").text()).contains("900").contains("abcd");
     assertThat(doc.selectFirst("#source-3").text()).contains("never");
     assertThat(doc.selectFirst("#source-4").hasClass("disabled")).isTrue();
+  }
+
+  @Test
+  void pastedTextWithNothingToBlockKeepsTheTextAndSaysWhyOfEveryLineInTheReadersLanguage() {
+    String pasted = "198.51.100.7-198.51.100.1\n127.0.0.1\n2a00::/129";
+    RuleInput input = RuleInput.parse(pasted, 100);
+    View view =
+        View.fragment(BlocklistPageResource.TEMPLATE, "add")
+            .with("serverId", null)
+            .with("serverName", null)
+            .with("errors", Map.of("ip", "blocklist.ip.none"))
+            .with("entries", pasted)
+            .with("problems", input.problems());
+
+    Document en = parse(renderHtmx(view, admin()));
+    assertThat(en.select(".field-error").text())
+        .isEqualTo("Nothing here can be blocked: see the lines below.");
+    assertThat(en.selectFirst("textarea[name=entries]").val()).isEqualTo(pasted);
+    assertThat(en.select("ul.problems li .muted").eachText())
+        .containsExactly(
+            "the range ends before it starts",
+            "overlaps 127.0.0.0/8 (loopback)",
+            "prefix length must be 0-128");
+
+    Document ru = parse(renderHtmx(view, TemplateTestSupport.admin(TemplateTestSupport.RUSSIAN)));
+    assertThat(ru.select(".field-error").text())
+        .isEqualTo("Здесь нечего блокировать: см. строки ниже.");
+    assertThat(ru.select("ul.problems li .mono").eachText())
+        .containsExactly("строка 1", "строка 2", "строка 3");
+    assertThat(ru.select("ul.problems li .muted").eachText())
+        .containsExactly(
+            "диапазон кончается раньше, чем начинается",
+            "пересекается с 127.0.0.0/8 (loopback)",
+            "длина префикса должна быть от 0 до 128");
   }
 
   @Test
