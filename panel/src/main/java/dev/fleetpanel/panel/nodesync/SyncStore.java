@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 
 /** The {@code node_sync} rows; every method is one transaction. */
 public final class SyncStore {
@@ -71,17 +73,10 @@ public final class SyncStore {
       SyncTarget.Outcome outcome,
       OffsetDateTime now,
       BiFunction<Integer, OffsetDateTime, OffsetDateTime> retryAfter) {
-    tx.run(
-        () -> {
-          SyncRecord record =
-              tx.em()
-                  .find(
-                      SyncRecord.class,
-                      new SyncRecordId(serverId, item),
-                      LockModeType.PESSIMISTIC_WRITE);
-          if (record == null) {
-            return;
-          }
+    locked(
+        serverId,
+        item,
+        record -> {
           if (outcome.applied()) {
             if (pushedHash.equals(record.desiredHash())) {
               record.applied(pushedHash, outcome.nodeVersion(), outcome.detail(), now);
@@ -104,23 +99,23 @@ public final class SyncStore {
    * the node was asked: a push that landed since is not drift).
    */
   void drifted(long serverId, String item, String expected, String reported, OffsetDateTime now) {
-    tx.run(
-        () -> {
-          SyncRecord record =
-              tx.em()
-                  .find(
-                      SyncRecord.class,
-                      new SyncRecordId(serverId, item),
-                      LockModeType.PESSIMISTIC_WRITE);
-          if (record != null
-              && record.state() == SyncState.APPLIED
-              && java.util.Objects.equals(record.nodeVersion(), expected)) {
+    locked(
+        serverId,
+        item,
+        record -> {
+          if (record.state() == SyncState.APPLIED
+              && Objects.equals(record.nodeVersion(), expected)) {
             record.drifted(reported, now);
           }
         });
   }
 
   void checked(long serverId, String item, OffsetDateTime now) {
+    locked(serverId, item, record -> record.checked(now));
+  }
+
+  /** Runs {@code change} on the item's record, locked, in a transaction; nothing if it is gone. */
+  private void locked(long serverId, String item, Consumer<SyncRecord> change) {
     tx.run(
         () -> {
           SyncRecord record =
@@ -130,7 +125,7 @@ public final class SyncStore {
                       new SyncRecordId(serverId, item),
                       LockModeType.PESSIMISTIC_WRITE);
           if (record != null) {
-            record.checked(now);
+            change.accept(record);
           }
         });
   }
