@@ -14,7 +14,9 @@
   var lang = T.lang || document.documentElement.lang || undefined;
   var status = document.getElementById("chart-status");
   var charts = {};
-  var state = { period: root.getAttribute("data-period") || "24h", live: false, timer: null, data: null, request: 0 };
+  // period: what is drawn; chosen: the period button pressed last (Live draws 1h, and off goes back).
+  var state = { period: root.getAttribute("data-period") || "24h", live: false, timer: null, data: null, request: 0, stepping: false };
+  state.chosen = state.period;
   var COLORS = ["#79b8ff", "#56d364", "#e3b341", "#ff7b72", "#d2a8ff", "#ffa657", "#39c5cf", "#f778ba"];
   var TCP = ["established", "listen", "time_wait", "close_wait", "syn_sent", "syn_recv", "fin_wait"];
 
@@ -242,19 +244,19 @@
     }
     var last = h.points.length ? h.points[h.points.length - 1].t : h.from;
     var request = state.request;
+    if (state.stepping) {
+      return; // the previous step's answer is not in yet: it would be asked for again
+    }
+    state.stepping = true;
     fetchJson("period=1h&from=" + encodeURIComponent(new Date(last + 1000).toISOString())).then(function (json) {
       if (request !== state.request || !state.live) {
         return;
       }
+      // The answer covers what came after the last point, with its gaps told apart by the panel.
+      var fresh = toHistory(json);
       var now = Date.now();
-      json.data.forEach(function (d) {
-        var t = Date.parse(d.timestamp);
-        var prev = h.points.length ? h.points[h.points.length - 1].t : null;
-        if (prev !== null && t - prev > intervalMs * 2.5) {
-          h.gaps.push({ from: prev + intervalMs, to: t, kind: "node" });
-        }
-        h.points.push({ t: t, raw: d });
-      });
+      h.points = h.points.concat(fresh.points);
+      h.gaps = h.gaps.filter(function (g) { return g.from <= last; }).concat(fresh.gaps);
       h.to = now;
       h.from = now - 3600000;
       h.points = h.points.filter(function (p) { return p.t >= h.from; });
@@ -262,12 +264,14 @@
       draw(h);
     }).catch(function (e) {
       say(T.failed + " (" + e.message + ")");
+    }).then(function () {
+      state.stepping = false;
     });
   }
 
   function press() {
     root.querySelectorAll("[data-period]").forEach(function (b) {
-      b.setAttribute("aria-pressed", String(!state.live && b.getAttribute("data-period") === state.period));
+      b.setAttribute("aria-pressed", String(!state.live && b.getAttribute("data-period") === state.chosen));
     });
     root.querySelector("[data-live]").setAttribute("aria-pressed", String(state.live));
   }
@@ -285,10 +289,11 @@
     }
     if (button.hasAttribute("data-live")) {
       setLive(!state.live);
-      load(state.live ? "1h" : state.period);
+      load(state.live ? "1h" : state.chosen);
     } else if (button.hasAttribute("data-period")) {
       setLive(false);
-      load(button.getAttribute("data-period"));
+      state.chosen = button.getAttribute("data-period");
+      load(state.chosen);
       var url = new URL(window.location.href);
       url.searchParams.set("period", state.period);
       window.history.replaceState(null, "", url);

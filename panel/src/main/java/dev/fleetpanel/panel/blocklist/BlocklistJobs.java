@@ -14,7 +14,7 @@ import java.util.logging.Logger;
  */
 public final class BlocklistJobs implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(BlocklistJobs.class.getName());
-  static final Actor SYSTEM = new Actor("system", "127.0.0.1");
+  static final Actor SYSTEM = Actor.system();
 
   private final RuleService rules;
   private final SourceService sources;

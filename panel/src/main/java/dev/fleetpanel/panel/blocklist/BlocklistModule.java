@@ -46,7 +46,7 @@ public record BlocklistModule(
     return new BlocklistModule(
         sources,
         lists,
-        new BlocklistTarget(lists, client, new SentLists(dataDir)),
+        new BlocklistTarget(lists, client, new SentLists(dataDir), clock),
         rules,
         settings,
         new BlocklistJobs(rules, sources, settings),

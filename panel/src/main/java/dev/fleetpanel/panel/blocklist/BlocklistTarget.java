@@ -2,7 +2,6 @@ package dev.fleetpanel.panel.blocklist;
 
 import dev.fleetpanel.node.blocklist.BlocklistApi;
 import dev.fleetpanel.node.blocklist.Direction;
-import dev.fleetpanel.node.blocklist.ListKind;
 import dev.fleetpanel.panel.blocklist.list.NetworkList;
 import dev.fleetpanel.panel.node.NodeClient;
 import dev.fleetpanel.panel.nodesync.NodeUnavailableException;
@@ -14,6 +13,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -39,12 +39,12 @@ public final class BlocklistTarget implements SyncTarget {
   private final NodeBlocklist node;
   private final SentLists sent;
 
-  public BlocklistTarget(BlocklistLists lists, NodeClient client, SentLists sent) {
+  public BlocklistTarget(BlocklistLists lists, NodeClient client, SentLists sent, Clock clock) {
     this.lists = lists;
     this.node = new NodeBlocklist(client);
     this.sent = sent;
     this.permanent = new PermanentPush(client, sent);
-    this.temporary = new TemporaryPush(client);
+    this.temporary = new TemporaryPush(client, clock);
   }
 
   @Override
@@ -124,6 +124,15 @@ public final class BlocklistTarget implements SyncTarget {
     return Outcome.unreachable(reply.detail());
   }
 
+  /**
+   * What is left of a push's deadline that ends at {@code end} ({@link System#nanoTime}): a push of
+   * several requests gives each the rest, not the whole (at least 1 ms, so a late request fails as
+   * a timeout).
+   */
+  static Duration left(long end) {
+    return Duration.ofNanos(Math.max(end - System.nanoTime(), 1_000_000));
+  }
+
   static String errorOf(String body) {
     try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
       JsonObject o = reader.readObject();
@@ -136,9 +145,5 @@ public final class BlocklistTarget implements SyncTarget {
   static Direction direction(String item) {
     String rest = item.substring("blocklist/".length());
     return Direction.parse(rest.endsWith("/temp") ? rest.substring(0, rest.length() - 5) : rest);
-  }
-
-  static ListKind kind(String item) {
-    return item.endsWith("/temp") ? ListKind.TEMP : ListKind.PERMANENT;
   }
 }

@@ -49,16 +49,18 @@ final class PermanentPush {
   Outcome push(
       Server server, Direction direction, NetworkList list, Previous previous, Duration deadline) {
     String hash = list.contentHash();
+    long end = System.nanoTime() + deadline.toNanos();
     Optional<byte[]> delta = delta(direction, list, previous);
     NodeClient.Reply reply = null;
     if (delta.isPresent()) {
-      reply = send(server, delta.get(), deadline);
+      reply = send(server, delta.get(), end);
       if (reply.status() == 409) {
         reply = null;
       }
     }
+    boolean sentDelta = reply != null;
     if (reply == null) {
-      reply = send(server, full(direction, list), deadline);
+      reply = send(server, full(direction, list), end);
     }
     if (!reply.ok()) {
       return BlocklistTarget.failure(reply);
@@ -67,7 +69,7 @@ final class PermanentPush {
       JsonObject result = BlocklistTarget.json(reply);
       sent.keep(hash, list);
       return Outcome.applied(
-          result.getString(BlocklistApi.VERSION, null), detail(result, delta.isPresent()));
+          result.getString(BlocklistApi.VERSION, null), detail(result, sentDelta));
     } catch (NodeUnavailableException e) {
       return Outcome.refused(e.getMessage());
     }
@@ -108,12 +110,15 @@ final class PermanentPush {
                         out, direction, ListKind.PERMANENT, list.canonical())));
   }
 
-  private NodeClient.Reply send(Server server, byte[] body, Duration deadline) {
+  private NodeClient.Reply send(Server server, byte[] body, long end) {
     return client.exchange(
-        server.address(), server.agentPort(), "POST", SYNC, body, true, deadline);
+        server.address(), server.agentPort(), "POST", SYNC, body, true, BlocklistTarget.left(end));
   }
 
-  /** "1,000,000 entries (delta: +50 −50); 2 refused: own_address ..." for the page. */
+  /**
+   * "1,000,000 entries (delta); 2 refused by the node, e.g. 10.0.0.1 (non_public: ...)" for the
+   * page (clipped where it is stored).
+   */
   private static String detail(JsonObject r, boolean delta) {
     StringBuilder out =
         new StringBuilder()
@@ -138,8 +143,7 @@ final class PermanentPush {
             .append(')');
       }
     }
-    String text = out.toString();
-    return text.length() > 480 ? text.substring(0, 480) : text;
+    return out.toString();
   }
 
   @FunctionalInterface

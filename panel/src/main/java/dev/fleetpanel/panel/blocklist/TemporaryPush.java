@@ -7,11 +7,13 @@ import dev.fleetpanel.panel.nodesync.NodeUnavailableException;
 import dev.fleetpanel.panel.nodesync.SyncTarget.Outcome;
 import dev.fleetpanel.panel.server.Server;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,20 +34,36 @@ final class TemporaryPush {
   private static final String BASE = "/" + BlocklistApi.PATH;
 
   private final NodeClient client;
+  private final Clock clock;
 
-  TemporaryPush(NodeClient client) {
+  TemporaryPush(NodeClient client, Clock clock) {
     this.client = client;
+    this.clock = clock;
   }
 
+  /** {@code deadline} is the whole push's: each request gets what is left of it. */
   Outcome push(
       Server server, Direction direction, BlocklistLists.TemporaryList wanted, Duration deadline) {
+    long end = System.nanoTime() + deadline.toNanos();
+    NodeClient.Reply listed =
+        client.exchange(
+            server.address(),
+            server.agentPort(),
+            "GET",
+            BASE + "/list/temp?direction=" + direction.wire(),
+            null,
+            false,
+            deadline);
+    if (!listed.ok()) {
+      return BlocklistTarget.failure(listed);
+    }
     Set<String> present;
     try {
-      present = present(server, direction, deadline);
+      present = present(BlocklistTarget.json(listed));
     } catch (NodeUnavailableException e) {
       return Outcome.unreachable(e.getMessage());
     }
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     Map<Long, List<String>> byTimeout = new TreeMap<>();
     Set<String> keep = new HashSet<>();
     for (BlocklistLists.Temporary t : wanted.entries()) {
@@ -58,14 +76,14 @@ final class TemporaryPush {
     }
     for (Map.Entry<Long, List<String>> group : byTimeout.entrySet()) {
       NodeClient.Reply r =
-          send(server, "bulk-add", body(direction, group.getValue(), group.getKey()), deadline);
+          send(server, "bulk-add", body(direction, group.getValue(), group.getKey()), end);
       if (!r.ok()) {
         return BlocklistTarget.failure(r);
       }
     }
     List<String> gone = present.stream().filter(ip -> !keep.contains(ip)).sorted().toList();
     if (!gone.isEmpty()) {
-      NodeClient.Reply r = send(server, "bulk-remove", body(direction, gone, null), deadline);
+      NodeClient.Reply r = send(server, "bulk-remove", body(direction, gone, null), end);
       if (!r.ok()) {
         return BlocklistTarget.failure(r);
       }
@@ -73,23 +91,9 @@ final class TemporaryPush {
     return Outcome.applied(null, wanted.entries().size() + " temporary entries");
   }
 
-  private Set<String> present(Server server, Direction direction, Duration deadline)
-      throws NodeUnavailableException {
-    NodeClient.Reply reply =
-        client.exchange(
-            server.address(),
-            server.agentPort(),
-            "GET",
-            BASE + "/list/temp?direction=" + direction.wire(),
-            null,
-            false,
-            deadline);
-    if (!reply.ok()) {
-      throw new NodeUnavailableException(reply.detail());
-    }
-    JsonObject list = BlocklistTarget.json(reply);
+  private static Set<String> present(JsonObject list) {
     Set<String> present = new HashSet<>();
-    if (list.get(BlocklistApi.IPS) instanceof jakarta.json.JsonArray ips) {
+    if (list.get(BlocklistApi.IPS) instanceof JsonArray ips) {
       for (JsonValue v : ips) {
         if (v instanceof JsonString s) {
           present.add(s.getString());
@@ -113,8 +117,14 @@ final class TemporaryPush {
     return body.build().toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  private NodeClient.Reply send(Server server, String path, byte[] body, Duration deadline) {
+  private NodeClient.Reply send(Server server, String path, byte[] body, long end) {
     return client.exchange(
-        server.address(), server.agentPort(), "POST", BASE + "/" + path, body, false, deadline);
+        server.address(),
+        server.agentPort(),
+        "POST",
+        BASE + "/" + path,
+        body,
+        false,
+        BlocklistTarget.left(end));
   }
 }

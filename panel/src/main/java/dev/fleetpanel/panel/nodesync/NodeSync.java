@@ -23,14 +23,14 @@ import java.util.logging.Logger;
 
 /**
  * Keeps every active node where its features want it. A change is stored first (by the feature),
- * then {@link #changed()} marks the fleet dirty; half a second later (changes that come together
- * are pushed together) every item whose wanted content differs from what its node last applied is
- * pushed, all nodes at once on a pool of {@link #PUSH_THREADS}, each with a deadline of 20 s plus 1
- * s per 40,000 entries. A node that cannot be reached keeps a pending item, retried after 60 s,
- * doubling up to 30 min, and at once when the poller sees the node again ({@link #nodeSeen}); a
- * node that refuses is retried the same way, its reason shown. Every {@code driftEvery} the nodes
- * are asked for their versions, and an item that differs from what was applied is repaired. All of
- * it is in {@code node_sync}, so a restart of the panel loses nothing.
+ * then {@link #changed()} marks the fleet dirty; {@link #DEBOUNCE} later (changes that come
+ * together are pushed together) every item whose wanted content differs from what its node last
+ * applied is pushed, all nodes at once on a pool of {@link #PUSH_THREADS}, each with a deadline of
+ * 20 s plus 1 s per 40,000 entries. A node that cannot be reached keeps a pending item, retried
+ * after 60 s, doubling up to 30 min, and at once when the poller sees the node again ({@link
+ * #nodeSeen}); a node that refuses is retried the same way, its reason shown. Every {@code
+ * driftEvery} the nodes are asked for their versions, and an item that differs from what was
+ * applied is repaired. All of it is in {@code node_sync}, so a restart of the panel loses nothing.
  */
 public final class NodeSync implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(NodeSync.class.getName());
@@ -54,6 +54,7 @@ public final class NodeSync implements AutoCloseable {
       Executors.newFixedThreadPool(PUSH_THREADS, named("fleetpanel-sync-push"));
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
   private final Set<Long> waiting = ConcurrentHashMap.newKeySet();
+  private final Set<String> heldFor = ConcurrentHashMap.newKeySet();
   private volatile long dirtySince = -1;
   private volatile long nextDrift;
   private volatile boolean failing;
@@ -152,7 +153,13 @@ public final class NodeSync implements AutoCloseable {
       active.put(server.id(), server);
       for (SyncTarget target : targets.values()) {
         for (String item : target.items(server)) {
-          wanted.put(key(server.id(), item), target.desired(server, item));
+          try {
+            wanted.put(key(server.id(), item), target.desired(server, item));
+          } catch (RuntimeException e) {
+            // This item is held (its node keeps what it has) until the feature changes again;
+            // the other items and nodes go on.
+            held(item, e);
+          }
         }
       }
     }
@@ -179,6 +186,14 @@ public final class NodeSync implements AutoCloseable {
     }
     nextDue = earliest;
     targets.values().forEach(t -> t.retain(hashes));
+  }
+
+  /** Logs once per item and cause why what an item wants cannot be known now. */
+  private void held(String item, RuntimeException e) {
+    String why = item + ": " + e.getMessage();
+    if (heldFor.add(why)) {
+      LOG.log(Level.WARNING, "Node sync holds " + why, e);
+    }
   }
 
   private void submit(Server server, SyncRecord record, SyncTarget.Desired desired) {

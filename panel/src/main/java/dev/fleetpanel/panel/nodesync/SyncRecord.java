@@ -171,6 +171,12 @@ public class SyncRecord {
     updatedAt = now;
   }
 
+  /** A push of content no longer wanted failed: said, but the want's own schedule stays. */
+  void lastError(String error, OffsetDateTime now) {
+    lastError = clip(error);
+    updatedAt = now;
+  }
+
   void drifted(String nodeReported, OffsetDateTime now) {
     state = SyncState.DRIFTED;
     lastError =

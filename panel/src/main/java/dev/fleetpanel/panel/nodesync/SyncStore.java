@@ -84,12 +84,15 @@ public final class SyncStore {
               // Applied what is no longer wanted: the node holds it, and the new want is still due.
               record.sentOnly(pushedHash, outcome.nodeVersion(), now);
             }
-          } else {
+          } else if (pushedHash.equals(record.desiredHash())) {
             record.failedAttempt(
                 outcome.refused(),
                 outcome.error(),
                 retryAfter.apply(record.attempts() + 1, now),
                 now);
+          } else {
+            // What failed is no longer wanted: the new want stays due, without a backoff.
+            record.lastError(outcome.error(), now);
           }
         });
   }

@@ -2,6 +2,7 @@ package dev.fleetpanel.panel.blocklist.web;
 
 import dev.fleetpanel.panel.blocklist.BlocklistSettings;
 import dev.fleetpanel.panel.platform.errors.InvalidInputException;
+import dev.fleetpanel.panel.platform.settings.IntSetting;
 import dev.fleetpanel.panel.platform.web.RequestInfo;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -43,7 +44,8 @@ public class BlocklistSettingsApiResource {
         body.autoUpdateInterval() == null
             ? settings.updateHours() * 3600L
             : body.autoUpdateInterval();
-    if (seconds % 3600 != 0 || seconds < 3600 || seconds > 168 * 3600) {
+    IntSetting hours = BlocklistSettings.UPDATE_HOURS;
+    if (seconds % 3600 != 0 || seconds < hours.min() * 3600L || seconds > hours.max() * 3600L) {
       throw InvalidInputException.of("auto_update_interval", "blocklist.settings.hours.invalid");
     }
     settings.update(

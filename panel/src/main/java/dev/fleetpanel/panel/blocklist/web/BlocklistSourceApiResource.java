@@ -1,6 +1,7 @@
 package dev.fleetpanel.panel.blocklist.web;
 
 import dev.fleetpanel.node.blocklist.Direction;
+import dev.fleetpanel.panel.blocklist.BlocklistSource;
 import dev.fleetpanel.panel.blocklist.SourceService;
 import dev.fleetpanel.panel.platform.web.RequestInfo;
 import jakarta.inject.Inject;
@@ -55,9 +56,16 @@ public class BlocklistSourceApiResource {
     if (body == null) {
       throw new BadRequestException("a JSON body is required");
     }
-    return SourceJson.of(
+    String before = sources.get(id).url();
+    BlocklistSource updated =
         sources.update(
-            id, body.name(), body.url(), body.directionOr(null), body.enabled(), actor()));
+            id, body.name(), body.url(), body.directionOr(null), body.enabled(), actor());
+    if (updated.url().equals(before)) {
+      return SourceJson.of(updated);
+    }
+    // Another address is another list: downloaded now, as a new list is.
+    sources.refresh(id, actor());
+    return SourceJson.of(sources.get(id));
   }
 
   @DELETE

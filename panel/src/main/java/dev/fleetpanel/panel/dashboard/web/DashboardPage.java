@@ -20,7 +20,10 @@ final class DashboardPage {
   final List<CardRow> rows = new ArrayList<>();
   final SummaryView summary;
   final DashboardQuery query;
-  final String layout;
+
+  /** The layout signature, set by {@link #fill} (it includes the meters' bands). */
+  String layout;
+
   private CardHtml.Options options;
 
   DashboardPage(Fleet fleet) {
@@ -32,7 +35,6 @@ final class DashboardPage {
     }
     summary = SummaryView.of(fleet.summary());
     query = fleet.query();
-    layout = Layout.signature(groups, query.reorderable());
   }
 
   DashboardPage(List<GroupRow> groups, SummaryView summary, DashboardQuery query) {
@@ -40,7 +42,6 @@ final class DashboardPage {
     groups.forEach(g -> rows.addAll(g.cards()));
     this.summary = summary;
     this.query = query;
-    this.layout = Layout.signature(groups, query.reorderable());
   }
 
   /** Puts the model into {@code view}; {@code since} is the change token covering these rows. */
@@ -50,13 +51,15 @@ final class DashboardPage {
       DashboardSettings.Thresholds limits,
       int pollSeconds,
       Locale locale) {
+    MeterScale scale = MeterScale.of(limits);
+    layout = Layout.signature(groups, query.reorderable(), scale);
     String refresh = "dashboard/refresh" + query.toQueryString();
     String poll =
         refresh + (refresh.contains("?") ? "&" : "?") + "since=" + since + "&layout=" + layout;
     options =
         new CardHtml.Options(
             CardTexts.of(locale),
-            MeterScale.of(limits),
+            scale,
             query.compact(),
             query.reorderable(),
             query.toQueryString(),

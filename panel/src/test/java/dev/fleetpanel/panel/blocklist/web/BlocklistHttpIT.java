@@ -49,6 +49,15 @@ class BlocklistHttpIT {
             exchange.getResponseBody().write(body);
           }
         });
+    lists.createContext(
+        "/other.txt",
+        exchange -> {
+          try (exchange) {
+            byte[] body = "34.0.0.0/24\n".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+          }
+        });
     lists.start();
   }
 
@@ -230,6 +239,9 @@ class BlocklistHttpIT {
     HttpResponse<String> port =
         admin.post(
             "api/blocklist/sources", "{\"name\":\"Port\",\"url\":\"http://127.0.0.1:99999/x\"}");
+    String other = url.replace("list.txt", "other.txt");
+    HttpResponse<String> moved =
+        admin.put("api/blocklist/sources/" + id, "{\"url\":" + Http.json(other) + "}");
     HttpResponse<String> off = admin.put("api/blocklist/sources/" + id, "{\"enabled\":false}");
     HttpResponse<String> refreshed = admin.post("api/blocklist/sources/" + id + "/refresh", "");
 
@@ -242,6 +254,10 @@ class BlocklistHttpIT {
     assertThat(duplicate.statusCode()).isEqualTo(422);
     assertThat(ftp.statusCode()).isEqualTo(422);
     assertThat(port.statusCode()).isEqualTo(422);
+    // Another address is downloaded at once: its counts are the new list's.
+    assertThat(object(moved).getString("url")).isEqualTo(other);
+    assertThat(object(moved).getInt("ip_count")).isEqualTo(1);
+    assertThat(object(moved).getInt("garbage_count")).isZero();
     assertThat(object(off).getBoolean("enabled")).isFalse();
     assertThat(object(refreshed).getBoolean("success")).isTrue();
     assertThat(array(admin.get("api/blocklist/sources")).getValuesAs(JsonObject.class))
@@ -258,6 +274,9 @@ class BlocklistHttpIT {
             "{\"auto_update_enabled\":false,\"auto_update_interval\":43200}");
     HttpResponse<String> odd =
         admin.put("api/blocklist/settings", "{\"auto_update_interval\":1000}");
+    HttpResponse<String> tooLong =
+        admin.put("api/blocklist/settings", "{\"auto_update_interval\":608400}");
+    HttpResponse<String> afterRefused = admin.get("api/blocklist/settings");
     HttpResponse<String> back =
         admin.put(
             "api/blocklist/settings",
@@ -267,6 +286,9 @@ class BlocklistHttpIT {
     assertThat(object(set).getBoolean("auto_update_enabled")).isFalse();
     assertThat(object(set).getInt("auto_update_interval")).isEqualTo(43200);
     assertThat(odd.statusCode()).isEqualTo(422);
+    assertThat(tooLong.statusCode()).as("169 hours").isEqualTo(422);
+    assertThat(object(afterRefused).getInt("auto_update_interval")).isEqualTo(43200);
+    assertThat(object(afterRefused).getBoolean("auto_update_enabled")).isFalse();
     assertThat(object(back).getInt("auto_update_interval")).isEqualTo(86400);
     assertThat(status.statusCode()).isEqualTo(200);
     assertThat(array(status).getValuesAs(JsonObject.class))

@@ -89,6 +89,11 @@ class BlocklistTemplateTest {
         .contains("203.0.113.0/24");
     assertThat(doc.selectFirst("#rule-12 time").attr("datetime")).isEqualTo("2026-12-01T10:00:00Z");
     assertThat(doc.select("#rules > p.muted").text()).contains("2").contains("301");
+    // Reloaded after an addition with the search and direction shown, not every rule.
+    Element rules = doc.selectFirst("#rules");
+    assertThat(rules.attr("hx-trigger")).isEqualTo("fp-rules-changed from:body");
+    assertThat(doc.select(rules.attr("hx-include") + " [name]").eachAttr("name"))
+        .containsExactly("server", "search", "direction");
     // The form sends every scope's rules to the same place; the duration choices end at 30 days.
     assertThat(doc.select("#add-rules form").attr("hx-post")).isEqualTo("blocklist/rules");
     assertThat(doc.select("select[name=duration] option").eachAttr("value"))

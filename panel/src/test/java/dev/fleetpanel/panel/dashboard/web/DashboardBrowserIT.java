@@ -164,12 +164,13 @@ class DashboardBrowserIT {
     Page page = context.newPage();
     List<String> errors = Browsers.consoleErrors(page, null);
     Browsers.signIn(page, panel);
-    page.navigate(panel.base() + "servers/" + live.serverId() + "/details?period=1h");
-    assertThat(page.locator("#history")).hasAttribute("data-rendered", "1h", renderTimeout());
+    page.navigate(panel.base() + "servers/" + live.serverId() + "/details?period=24h");
+    assertThat(page.locator("#history")).hasAttribute("data-rendered", "24h", renderTimeout());
 
     page.locator(".chart-toolbar button[data-live]").click();
     assertThat(page.locator(".chart-toolbar button[data-live]"))
         .hasAttribute("aria-pressed", "true");
+    assertThat(page.locator("#history")).hasAttribute("data-rendered", "1h", renderTimeout());
     double first = lastPointTime(page);
     live.node().cpuPercent = 88;
     page.waitForFunction(
@@ -177,7 +178,12 @@ class DashboardBrowserIT {
             + " return d.length && d[d.length - 1].x > t && d[d.length - 1].y === 88; }",
         first,
         new Page.WaitForFunctionOptions().setTimeout(40_000));
-    assertThat(page).hasURL(java.util.regex.Pattern.compile(".*period=1h.*"));
+    // Off again: back to the period chosen before, which the address kept.
+    page.locator(".chart-toolbar button[data-live]").click();
+    assertThat(page.locator("#history")).hasAttribute("data-rendered", "24h", renderTimeout());
+    assertThat(page.locator(".chart-toolbar button[data-period='24h']"))
+        .hasAttribute("aria-pressed", "true");
+    assertThat(page).hasURL(java.util.regex.Pattern.compile(".*period=24h.*"));
     assertThat(errors).as("console errors (CSP, scripts)").isEmpty();
     context.close();
   }

@@ -194,9 +194,15 @@ class DashboardTemplateTest {
     Element poll = doc.getElementById("dash-poll");
     assertThat(poll.attr("hx-get"))
         .startsWith("dashboard/refresh?since=e1.7&layout=")
-        .endsWith(Layout.signature(twoFolders(), true));
+        .endsWith(Layout.signature(twoFolders(), true, MeterScale.of(LIMITS)));
+    // Other thresholds are another layout: the next refresh redraws every card's meters.
+    assertThat(
+            Layout.signature(
+                twoFolders(), true, MeterScale.of(new DashboardSettings.Thresholds(70, 85, 80, 7))))
+        .isNotEqualTo(Layout.signature(twoFolders(), true, MeterScale.of(LIMITS)));
     assertThat(poll.attr("hx-trigger")).isEqualTo("every 10s, fp-refresh from:body");
     assertThat(poll.attr("hx-swap")).isEqualTo("outerHTML");
+    assertThat(poll.attr("hx-sync")).isEqualTo("this:replace");
     assertThat(poll.attr("data-order")).isEqualTo("5:1,2;none:3");
     assertThat(doc.select("script[src*=Sortable]")).isEmpty();
   }

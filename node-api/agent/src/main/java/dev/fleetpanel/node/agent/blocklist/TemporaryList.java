@@ -153,9 +153,12 @@ final class TemporaryList {
     }
   }
 
+  /** The entry's latest timer is the one kept: a shorter one ends an earlier long record. */
   private void remember(String entry, int timeout, long now) {
     if (timeout > LongTemporaryEntries.LONG_SECONDS) {
       longEntries.put(entry, now + timeout);
+    } else {
+      longEntries.remove(entry);
     }
   }
 

@@ -203,6 +203,26 @@ class BlocklistServiceIT {
     clock.advance(Duration.ofDays(11));
     timed.rearm();
     assertThat(timed.status().directions().get(Direction.IN).longTemporary()).isZero();
+
+    // Made shorter: the short timer is the entry's, and no later re-arm brings the long one back.
+    timed.add(
+        timed
+            .reader(null)
+            .read(
+                body("{\"ip\":\"11.6.0.2\",\"permanent\":false,\"timeout\":2592000}"),
+                null,
+                RequestShape.ADD));
+    timed.add(
+        timed
+            .reader(null)
+            .read(
+                body("{\"ip\":\"11.6.0.2\",\"permanent\":false,\"timeout\":600}"),
+                null,
+                RequestShape.ADD));
+    assertThat(timed.status().directions().get(Direction.IN).longTemporary()).isZero();
+    clock.advance(Duration.ofDays(1));
+    timed.rearm();
+    assertThat(timeouts("blocklist_temp").get("11.6.0.2")).isLessThanOrEqualTo(600);
   }
 
   @Test
