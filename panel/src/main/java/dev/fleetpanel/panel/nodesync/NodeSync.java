@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -145,6 +146,7 @@ public final class NodeSync implements AutoCloseable {
   void plan() {
     OffsetDateTime now = now();
     Map<String, SyncTarget.Desired> wanted = new HashMap<>();
+    Set<String> held = new HashSet<>();
     Map<Long, Server> active = new HashMap<>();
     for (Server server : servers.list()) {
       if (!server.active()) {
@@ -156,14 +158,15 @@ public final class NodeSync implements AutoCloseable {
           try {
             wanted.put(key(server.id(), item), target.desired(server, item));
           } catch (RuntimeException e) {
-            // This item is held (its node keeps what it has) until the feature changes again;
-            // the other items and nodes go on.
-            held(item, e);
+            // This item is held (its node keeps what it has, its record stays) until the feature
+            // changes again; the other items and nodes go on.
+            held.add(key(server.id(), item));
+            logHeld(item, e);
           }
         }
       }
     }
-    List<SyncRecord> due = store.want(wanted, now);
+    List<SyncRecord> due = store.want(wanted, held, now);
     waiting.clear();
     for (SyncRecord record : due) {
       Server server = active.get(record.serverId());
@@ -172,7 +175,7 @@ public final class NodeSync implements AutoCloseable {
         submit(server, record, desired);
       }
     }
-    java.util.Set<String> hashes = new java.util.HashSet<>();
+    Set<String> hashes = new HashSet<>();
     long earliest = Long.MAX_VALUE;
     for (SyncRecord r : store.all()) {
       if (r.state() != SyncState.APPLIED) {
@@ -189,7 +192,7 @@ public final class NodeSync implements AutoCloseable {
   }
 
   /** Logs once per item and cause why what an item wants cannot be known now. */
-  private void held(String item, RuntimeException e) {
+  private void logHeld(String item, RuntimeException e) {
     String why = item + ": " + e.getMessage();
     if (heldFor.add(why)) {
       LOG.log(Level.WARNING, "Node sync holds " + why, e);

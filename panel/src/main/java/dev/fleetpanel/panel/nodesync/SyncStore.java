@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
@@ -30,9 +31,11 @@ public final class SyncStore {
 
   /**
    * Records what is wanted for each {@code "<server id> <item>"}, drops the rows of items no longer
-   * wanted (a server disabled, a feature's item gone), and returns the rows due for a push.
+   * wanted (a server disabled, a feature's item gone) unless {@code held} (wanted, but what is not
+   * known now), and returns the rows due for a push.
    */
-  List<SyncRecord> want(Map<String, SyncTarget.Desired> wanted, OffsetDateTime now) {
+  List<SyncRecord> want(
+      Map<String, SyncTarget.Desired> wanted, Set<String> held, OffsetDateTime now) {
     return tx.call(
         () -> {
           Map<String, SyncRecord> existing = new HashMap<>();
@@ -60,6 +63,7 @@ public final class SyncStore {
               due.add(record);
             }
           }
+          existing.keySet().removeAll(held);
           existing.values().forEach(tx.em()::remove);
           return due;
         });

@@ -44,13 +44,15 @@ class NodeSyncIT {
   private EnrolmentService enrolment;
   private RuleService rules;
   private NodeSync sync;
+  private PanelCore core;
+  private SyncTarget blocklistTarget;
   private final List<FakeAgent> agents = new ArrayList<>();
 
   @BeforeEach
   void open() {
     db = TestDatabase.h2();
     database = Database.open(db.config(data, Map.of()));
-    PanelCore core = PanelCore.open(database, Clock.systemUTC());
+    core = PanelCore.open(database, Clock.systemUTC());
     servers = core.servers();
     enrolment = core.enrolment();
     // The tests plan when they want to: a change only makes the lists be computed again.
@@ -64,11 +66,12 @@ class NodeSyncIT {
             data,
             core.clock(),
             () -> {});
+    blocklistTarget = blocklist.target();
     sync =
         new NodeSync(
             new SyncStore(core.tx()),
             servers,
-            Map.of("blocklist", blocklist.target()),
+            Map.of("blocklist", blocklistTarget),
             core.clock(),
             Duration.ofMinutes(10));
     rules = blocklist.rules();
@@ -196,6 +199,60 @@ class NodeSyncIT {
     syncNow();
     assertThat(record("a", "blocklist/out").state()).isEqualTo(SyncState.APPLIED);
     assertThat(a.list("out")).containsExactly("15.0.0.0/16");
+  }
+
+  /** As when a list's stored copy cannot be read back: that item waits, nothing else does. */
+  @Test
+  void anItemWhoseWantCannotBeKnownIsHeldAloneWithItsRecordAndTheRestIsApplied() throws Exception {
+    FakeAgent a = node("a");
+    rules.add(null, "21.0.0.1", Direction.IN, null, "", ADMIN);
+    syncNow();
+    assertThat(record("a", "blocklist/in").state()).isEqualTo(SyncState.APPLIED);
+    rules.add(null, "21.0.0.2", Direction.OUT, null, "", ADMIN);
+    SyncTarget broken =
+        new SyncTarget() {
+          @Override
+          public List<String> items(Server server) {
+            return blocklistTarget.items(server);
+          }
+
+          @Override
+          public Desired desired(Server server, String item) {
+            if (item.equals("blocklist/in")) {
+              throw new IllegalStateException("the stored copy cannot be read");
+            }
+            return blocklistTarget.desired(server, item);
+          }
+
+          @Override
+          public Outcome push(
+              Server server, String item, Desired desired, Previous previous, Duration deadline) {
+            return blocklistTarget.push(server, item, desired, previous, deadline);
+          }
+
+          @Override
+          public Map<String, String> nodeVersions(Server server) throws NodeUnavailableException {
+            return blocklistTarget.nodeVersions(server);
+          }
+        };
+
+    try (NodeSync held =
+        new NodeSync(
+            new SyncStore(core.tx()),
+            servers,
+            Map.of("blocklist", broken),
+            core.clock(),
+            Duration.ofMinutes(10))) {
+      held.plan();
+      assertThat(held.awaitIdle(Duration.ofSeconds(30))).isTrue();
+    }
+
+    assertThat(a.list("out")).containsExactly("21.0.0.2");
+    assertThat(record("a", "blocklist/out").state()).isEqualTo(SyncState.APPLIED);
+    assertThat(record("a", "blocklist/in").state())
+        .as("kept, as applied before")
+        .isEqualTo(SyncState.APPLIED);
+    assertThat(a.list("in")).containsExactly("21.0.0.1");
   }
 
   @Test
