@@ -117,23 +117,30 @@ class BlocklistRequestReaderTest {
     assertThat(Lists.texts(request.entries.entries())).containsExactly("11.1.1.1");
   }
 
+  /**
+   * Invalid entries do not count toward the entry limit and each is a short token, so only the
+   * limit on what the body inflates to can stop this one.
+   */
   @Test
   void aGzipBombStopsAtTheLimit() throws Exception {
     ByteArrayOutputStream bomb = new ByteArrayOutputStream();
     try (GZIPOutputStream gzip = new GZIPOutputStream(bomb)) {
-      gzip.write("{\"ips\":[".getBytes(StandardCharsets.US_ASCII));
-      byte[] entries = "\"11.1.1.1\",".repeat(10_000).getBytes(StandardCharsets.US_ASCII);
+      gzip.write("{\"ips\":[\"x\"".getBytes(StandardCharsets.US_ASCII));
+      byte[] entries = ",\"x\"".repeat(10_000).getBytes(StandardCharsets.US_ASCII);
       for (long written = 0; written <= BlocklistApi.maxBodyBytes(MAX); written += entries.length) {
         gzip.write(entries);
       }
+      gzip.write("]}".getBytes(StandardCharsets.US_ASCII));
     }
+    assertThat((long) bomb.size()).isLessThan(BlocklistApi.maxBodyBytes(MAX));
 
     assertThatThrownBy(
             () ->
                 reader()
                     .read(new ByteArrayInputStream(bomb.toByteArray()), "gzip", RequestShape.SYNC))
         .isInstanceOfSatisfying(
-            BlocklistException.class, e -> assertThat(e.status()).isEqualTo(413));
+            BlocklistException.class, e -> assertThat(e.status()).isEqualTo(413))
+        .hasMessageContaining("larger than");
   }
 
   /** The parser would hold a whole string in memory: one of 50 MB must not reach it. */
@@ -155,11 +162,16 @@ class BlocklistRequestReaderTest {
         .hasMessageContaining("longer than");
   }
 
+  /** Short invalid entries: neither the entry limit nor the token limit can stop this body. */
   @Test
   void anUncompressedBodyOverTheLimitIs413() {
-    String huge = "{\"ips\":[\"" + "1".repeat((int) BlocklistApi.maxBodyBytes(MAX)) + "\"]}";
+    String huge =
+        "{\"ips\":[\"x\"" + ",\"x\"".repeat((int) (BlocklistApi.maxBodyBytes(MAX) / 4) + 1) + "]}";
 
-    assertThat(status(() -> read(huge, RequestShape.SYNC))).isEqualTo(413);
+    assertThatThrownBy(() -> read(huge, RequestShape.SYNC))
+        .isInstanceOfSatisfying(
+            BlocklistException.class, e -> assertThat(e.status()).isEqualTo(413))
+        .hasMessageContaining("larger than");
   }
 
   @Test
