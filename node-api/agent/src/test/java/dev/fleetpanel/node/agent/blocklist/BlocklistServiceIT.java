@@ -318,14 +318,24 @@ class BlocklistServiceIT {
     start(state);
     start(state);
 
-    String rules = net.inNode("iptables", "-S");
-    assertThat(rules.lines().filter(line -> line.equals("-A INPUT -j FLEETPANEL_IN"))).hasSize(1);
-    assertThat(rules.lines().filter(line -> line.contains("--match-set blocklist_permanent src")))
-        .hasSize(1);
-    assertThat(rules.lines().findFirst()).isPresent();
-    assertThat(net.inNode("ip6tables", "-S"))
-        .contains("-A OUTPUT -j FLEETPANEL_OUT")
-        .contains("-A FLEETPANEL_OUT -m set --match-set blocklist_out_temp_v6 dst -j DROP");
+    for (String iptables : List.of("iptables", "ip6tables")) {
+      String v6 = iptables.equals("ip6tables") ? "_v6" : "";
+      List<String> rules = net.inNode(iptables, "-S").lines().toList();
+      for (String expected :
+          List.of(
+              "-N FLEETPANEL_IN",
+              "-N FLEETPANEL_OUT",
+              "-A INPUT -j FLEETPANEL_IN",
+              "-A OUTPUT -j FLEETPANEL_OUT",
+              "-A FLEETPANEL_IN -m set --match-set blocklist_permanent" + v6 + " src -j DROP",
+              "-A FLEETPANEL_IN -m set --match-set blocklist_temp" + v6 + " src -j DROP",
+              "-A FLEETPANEL_OUT -m set --match-set blocklist_out_permanent" + v6 + " dst -j DROP",
+              "-A FLEETPANEL_OUT -m set --match-set blocklist_out_temp" + v6 + " dst -j DROP")) {
+        assertThat(rules.stream().filter(expected::equals))
+            .as("%s: %s in %s", iptables, expected, rules)
+            .hasSize(1);
+      }
+    }
   }
 
   @Test
