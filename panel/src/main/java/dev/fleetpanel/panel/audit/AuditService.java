@@ -1,5 +1,6 @@
 package dev.fleetpanel.panel.audit;
 
+import dev.fleetpanel.panel.platform.persistence.ColumnText;
 import dev.fleetpanel.panel.platform.persistence.Tx;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -31,8 +32,8 @@ public final class AuditService {
                         actor.name(),
                         actor.ip(),
                         action,
-                        clip(target, 200),
-                        clip(details, MAX_DETAILS))));
+                        ColumnText.clip(target, 200),
+                        ColumnText.clip(details, MAX_DETAILS))));
   }
 
   /** The newest entries first, {@code limit} of them, older than {@code beforeId} when given. */
@@ -52,9 +53,5 @@ public final class AuditService {
           }
           return query.getResultList();
         });
-  }
-
-  private static String clip(String value, int max) {
-    return value == null || value.length() <= max ? value : value.substring(0, max - 1) + "…";
   }
 }

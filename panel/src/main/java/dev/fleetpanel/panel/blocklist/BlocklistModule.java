@@ -41,7 +41,7 @@ public record BlocklistModule(
     SourceService sources = new SourceService(tx, audit, fetcher, dataDir, clock, changed);
     BlocklistLists lists = new BlocklistLists(tx, sources, clock);
     computed.set(lists);
-    RuleService rules = new RuleService(tx, servers, audit, clock, changed);
+    RuleService rules = new RuleService(tx, servers, audit, clock, changed, afterChange);
     BlocklistSettings settings = new BlocklistSettings(tx, audit);
     return new BlocklistModule(
         sources,

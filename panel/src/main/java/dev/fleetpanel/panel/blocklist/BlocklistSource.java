@@ -1,6 +1,7 @@
 package dev.fleetpanel.panel.blocklist;
 
 import dev.fleetpanel.node.blocklist.Direction;
+import dev.fleetpanel.panel.platform.persistence.ColumnText;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -17,6 +18,9 @@ import java.time.OffsetDateTime;
 @Entity
 @Table(name = "blocklist_sources")
 public class BlocklistSource {
+  /** The length of {@code last_error}. */
+  static final int ERROR_LENGTH = 500;
+
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
@@ -93,12 +97,12 @@ public class BlocklistSource {
   /** The stored copy cannot be read back: due for a download at once, with why. */
   void copyLost(String error) {
     this.lastAttemptAt = null;
-    this.lastError = error.length() > 500 ? error.substring(0, 500) : error;
+    this.lastError = ColumnText.clip(error, ERROR_LENGTH);
   }
 
   void failed(String error, OffsetDateTime now) {
     this.lastAttemptAt = now;
-    this.lastError = error.length() > 500 ? error.substring(0, 500) : error;
+    this.lastError = ColumnText.clip(error, ERROR_LENGTH);
   }
 
   public Long id() {

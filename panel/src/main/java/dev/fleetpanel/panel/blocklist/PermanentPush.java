@@ -33,17 +33,25 @@ final class PermanentPush {
 
   private final NodeClient client;
   private final SentLists sent;
-  private final Map<String, byte[]> bodies =
-      new LinkedHashMap<>(4, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
-          return size() > 2;
-        }
-      };
+  private final Map<String, byte[]> bodies = lastTwo();
+
+  /**
+   * The changes between two lists, by their hashes: the same for every node that held the first.
+   */
+  private final Map<String, Optional<NetworkList.Diff>> diffs = lastTwo();
 
   PermanentPush(NodeClient client, SentLists sent) {
     this.client = client;
     this.sent = sent;
+  }
+
+  private static <V> Map<String, V> lastTwo() {
+    return new LinkedHashMap<>(4, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+        return size() > 2;
+      }
+    };
   }
 
   Outcome push(
@@ -79,11 +87,11 @@ final class PermanentPush {
     if (previous.sentHash() == null || previous.nodeVersion() == null) {
       return Optional.empty();
     }
-    Optional<NetworkList> before = sent.find(previous.sentHash());
-    if (before.isEmpty()) {
+    Optional<NetworkList.Diff> found = diff(previous.sentHash(), list);
+    if (found.isEmpty()) {
       return Optional.empty();
     }
-    NetworkList.Diff diff = NetworkList.diff(before.get(), list);
+    NetworkList.Diff diff = found.get();
     long changes = diff.added().size() + diff.removed().size();
     if (changes > Math.max(DELTA_MIN, list.size() / 4)) {
       return Optional.empty();
@@ -98,6 +106,15 @@ final class PermanentPush {
                     previous.nodeVersion(),
                     diff.added().canonical(),
                     diff.removed().canonical())));
+  }
+
+  /** Read and worked out once for all the nodes a change goes to (they wait for the first). */
+  private Optional<NetworkList.Diff> diff(String fromHash, NetworkList list) {
+    synchronized (diffs) {
+      return diffs.computeIfAbsent(
+          fromHash + " " + list.contentHash(),
+          key -> sent.find(fromHash).map(before -> NetworkList.diff(before, list)));
+    }
   }
 
   private synchronized byte[] full(Direction direction, NetworkList list) {

@@ -19,8 +19,9 @@ import java.util.Set;
 
 /**
  * Adds and removes blocklist rules for every server or one, checks what is typed, and audits every
- * change. After each change the nodes concerned are brought in line in the background ({@code
- * changed}).
+ * change. After each change the nodes concerned are brought in line in the background: {@code
+ * permanentChanged} after a permanent rule changed (the permanent lists are computed again), {@code
+ * temporaryChanged} after a temporary one (only the temporary lists, computed at each plan).
  */
 public final class RuleService {
   /** The longest a temporary rule may last: the agents' longest timeout (30 days). */
@@ -39,16 +40,23 @@ public final class RuleService {
   private final ServerService servers;
   private final AuditService audit;
   private final Clock clock;
-  private final Runnable changed;
+  private final Runnable permanentChanged;
+  private final Runnable temporaryChanged;
 
   public RuleService(
-      Tx tx, ServerService servers, AuditService audit, Clock clock, Runnable changed) {
+      Tx tx,
+      ServerService servers,
+      AuditService audit,
+      Clock clock,
+      Runnable permanentChanged,
+      Runnable temporaryChanged) {
     this.tx = tx;
     this.repository = new BlocklistRepository(tx);
     this.servers = servers;
     this.audit = audit;
     this.clock = clock;
-    this.changed = changed;
+    this.permanentChanged = permanentChanged;
+    this.temporaryChanged = temporaryChanged;
   }
 
   /**
@@ -143,7 +151,7 @@ public final class RuleService {
               audit.record(actor, "blocklist.add", scope, describe(direction, rules, lasting));
               return new Added(rules, input.networks().size() - rules.size(), input);
             });
-    changed.run();
+    (lasting == null ? permanentChanged : temporaryChanged).run();
     return added;
   }
 
@@ -177,7 +185,7 @@ public final class RuleService {
                   rule.direction().wire() + ": " + rule.network());
               return rule;
             });
-    changed.run();
+    (removed.permanent() ? permanentChanged : temporaryChanged).run();
     return removed;
   }
 
@@ -185,7 +193,7 @@ public final class RuleService {
   public boolean dropExpired() {
     List<Long> scopes = tx.call(() -> repository.deleteExpired(now()));
     if (!scopes.isEmpty()) {
-      changed.run();
+      temporaryChanged.run();
     }
     return !scopes.isEmpty();
   }

@@ -204,7 +204,11 @@ public final class NodeSync implements AutoCloseable {
     if (!inFlight.add(key)) {
       return;
     }
-    SyncTarget.Previous previous = new SyncTarget.Previous(record.sentHash(), record.nodeVersion());
+    // A drifted node does not hold the version a change could be made against: it gets it whole.
+    SyncTarget.Previous previous =
+        record.state() == SyncState.DRIFTED
+            ? new SyncTarget.Previous(null, null)
+            : new SyncTarget.Previous(record.sentHash(), record.nodeVersion());
     pushers.execute(
         () -> {
           try {

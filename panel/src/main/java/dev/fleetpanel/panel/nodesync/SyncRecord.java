@@ -1,5 +1,6 @@
 package dev.fleetpanel.panel.nodesync;
 
+import dev.fleetpanel.panel.platform.persistence.ColumnText;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -201,6 +202,6 @@ public class SyncRecord {
 
   /** The columns' length: a node's error can be longer. */
   private static String clip(String text) {
-    return text == null || text.length() <= TEXT ? text : text.substring(0, TEXT - 1) + "…";
+    return ColumnText.clip(text, TEXT);
   }
 }

@@ -196,9 +196,13 @@ class NodeSyncIT {
     assertThat(drifted.state()).isEqualTo(SyncState.DRIFTED);
     assertThat(drifted.lastError()).startsWith("the node holds version");
 
+    a.syncs.clear();
     syncNow();
     assertThat(record("a", "blocklist/out").state()).isEqualTo(SyncState.APPLIED);
     assertThat(a.list("out")).containsExactly("15.0.0.0/16");
+    assertThat(a.syncs)
+        .as("repaired whole, without a change the node must refuse")
+        .containsExactly("out full");
   }
 
   /** As when a list's stored copy cannot be read back: that item waits, nothing else does. */

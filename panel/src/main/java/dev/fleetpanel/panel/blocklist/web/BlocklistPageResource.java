@@ -90,7 +90,7 @@ public class BlocklistPageResource {
     return withRules(
         View.fragment(TEMPLATE, "rules").with("serverId", serverId),
         serverId,
-        direction(direction),
+        DirectionParam.parse(direction, null),
         search);
   }
 
@@ -115,7 +115,7 @@ public class BlocklistPageResource {
           rules.add(
               serverId,
               entries,
-              direction(direction) == null ? Direction.IN : direction(direction),
+              DirectionParam.parse(direction, Direction.IN),
               lasting(duration),
               comment,
               RequestInfo.of(request).actor());
@@ -177,17 +177,6 @@ public class BlocklistPageResource {
       return id;
     } catch (NumberFormatException e) {
       throw InvalidInputException.of("server", "blocklist.server.unknown");
-    }
-  }
-
-  private static Direction direction(String direction) {
-    if (direction == null || direction.isBlank()) {
-      return null;
-    }
-    try {
-      return Direction.parse(direction.strip());
-    } catch (IllegalArgumentException e) {
-      throw InvalidInputException.of("direction", "blocklist.direction.invalid");
     }
   }
 

@@ -1,9 +1,7 @@
 package dev.fleetpanel.panel.blocklist.web;
 
-import dev.fleetpanel.node.blocklist.Direction;
 import dev.fleetpanel.panel.blocklist.NothingToBlockException;
 import dev.fleetpanel.panel.blocklist.RuleService;
-import dev.fleetpanel.panel.platform.errors.InvalidInputException;
 import dev.fleetpanel.panel.platform.web.ErrorMapper;
 import dev.fleetpanel.panel.platform.web.RequestInfo;
 import jakarta.inject.Inject;
@@ -94,15 +92,9 @@ public class BlocklistRuleApiResource {
   }
 
   private List<RuleJson> list(Long server, String direction, String search) {
-    Direction d = null;
-    if (direction != null && !direction.isBlank()) {
-      try {
-        d = Direction.parse(direction.strip());
-      } catch (IllegalArgumentException e) {
-        throw InvalidInputException.of("direction", "blocklist.direction.invalid");
-      }
-    }
-    return rules.rules(server, d, search).stream().map(RuleJson::of).toList();
+    return rules.rules(server, DirectionParam.parse(direction, null), search).stream()
+        .map(RuleJson::of)
+        .toList();
   }
 
   private Response add(Long server, RuleBody body) {

@@ -46,10 +46,7 @@ public class BlocklistSourcesPageResource {
       @FormParam("url") String url,
       @FormParam("direction") String direction) {
     try {
-      long id =
-          sources
-              .add(name, url, "out".equals(direction) ? Direction.OUT : Direction.IN, actor())
-              .id();
+      long id = sources.add(name, url, DirectionParam.parse(direction, Direction.IN), actor()).id();
       SourceService.Refresh first = sources.refresh(id, actor());
       return Response.ok(table(first)).build();
     } catch (InvalidInputException e) {

@@ -25,14 +25,7 @@ public record RuleBody(
   }
 
   Direction directionOrIn() {
-    if (direction == null || direction.isBlank()) {
-      return Direction.IN;
-    }
-    try {
-      return Direction.parse(direction.strip());
-    } catch (IllegalArgumentException e) {
-      throw InvalidInputException.of("direction", "blocklist.direction.invalid");
-    }
+    return DirectionParam.parse(direction, Direction.IN);
   }
 
   /**
