@@ -214,9 +214,13 @@ public final class BlocklistService {
     return request.timeout > 0 ? request.timeout : lists.timeout().get();
   }
 
-  /** Ends the connections of what is now blocked; a failure there does not undo the change. */
+  /**
+   * Ends the connections of what is now blocked; a failure there does not undo the change. Nothing
+   * to do when the change added nothing: what was blocked already has no traffic to end, and a full
+   * sync that changes nothing would otherwise list the connections of the whole list.
+   */
   private Outcome cut(Outcome outcome, PackedList blocked) {
-    if (blocked.size() == 0) {
+    if (outcome.added() == 0 || blocked.size() == 0) {
       return outcome;
     }
     try {

@@ -127,6 +127,35 @@ class BlockedTrafficIT {
     }
   }
 
+  /** A sync that adds nothing leaves the connection table alone (no listing of the whole list). */
+  @Test
+  void aSyncThatAddsNothingCutsNothing() throws Exception {
+    sync("in", "[\"" + PEER_V4 + "\"]");
+    String[] flow = {
+      "-s", PEER_V4, "-d", NODE_V4, "-p", "tcp", "--sport", "40000", "--dport", "7000"
+    };
+    net.inNode(
+        concat(
+            new String[] {"conntrack", "-I"},
+            flow,
+            new String[] {"--state", "ESTABLISHED", "-t", "120", "-u", "ASSURED"}));
+    try {
+      SyncResult result = sync("in", "[\"" + PEER_V4 + "\"]");
+
+      assertThat(result.connectionsCut()).isZero();
+      assertThat(net.inNode("conntrack", "-L", "-f", "ipv4")).contains("src=" + PEER_V4);
+    } finally {
+      net.nodeRunner()
+          .run(
+              dev.fleetpanel.node.agent.exec.Command.of(
+                  List.of(concat(new String[] {"conntrack", "-D"}, flow))));
+    }
+  }
+
+  private static String[] concat(String[]... parts) {
+    return java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray(String[]::new);
+  }
+
   private static SyncResult sync(String direction, String ips) throws Exception {
     String json = "{\"direction\":\"" + direction + "\",\"permanent\":true,\"ips\":" + ips + "}";
     return service.sync(
