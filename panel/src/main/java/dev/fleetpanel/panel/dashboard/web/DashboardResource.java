@@ -72,7 +72,10 @@ public class DashboardResource {
       @QueryParam("layout") String layout) {
     DashboardPage page = new DashboardPage(dashboard.fleet(DashboardQuery.of(search, sort, view)));
     View fragment = fill(page, View.fragment(DashboardPage.TEMPLATE, "refresh"));
-    return page.refresh(fragment, layout, changes.changedSince(page.rows, since));
+    // Another layout gets every card: which changed is not asked.
+    List<CardRow> changed =
+        page.layout.equals(layout) ? changes.changedSince(page.rows, since) : List.of();
+    return page.refresh(fragment, layout, changed);
   }
 
   /**
