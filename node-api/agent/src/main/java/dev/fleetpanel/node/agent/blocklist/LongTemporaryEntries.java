@@ -26,6 +26,9 @@ final class LongTemporaryEntries {
   private final Path file;
   private final Map<String, Long> expiries = new TreeMap<>();
 
+  /** Whether the entries differ from what the file was last read or written with. */
+  private boolean dirty;
+
   LongTemporaryEntries(Path file) {
     this.file = file;
   }
@@ -33,6 +36,7 @@ final class LongTemporaryEntries {
   /** Reads the file (lines {@code <entry> <expiry>}); unreadable lines are dropped. */
   void load() throws IOException {
     expiries.clear();
+    dirty = false;
     Optional<BufferedReader> reader = StateDir.open(file);
     if (reader.isEmpty()) {
       return;
@@ -53,26 +57,30 @@ final class LongTemporaryEntries {
   }
 
   void put(String entry, long expiresAt) {
-    expiries.put(entry, expiresAt);
+    Long before = expiries.put(entry, expiresAt);
+    dirty |= before == null || before != expiresAt;
   }
 
   void remove(String entry) {
-    expiries.remove(entry);
+    dirty |= expiries.remove(entry) != null;
   }
 
   void clear() {
+    dirty |= !expiries.isEmpty();
     expiries.clear();
   }
 
   /** Keeps only the entries {@code list} holds. */
   void retain(PackedList list) {
     EntryParser parser = new EntryParser();
-    expiries
-        .keySet()
-        .removeIf(
-            entry ->
-                !parser.parse(entry)
-                    || !list.contains(parser.ipv6(), parser.hi(), parser.lo(), parser.prefix()));
+    dirty |=
+        expiries
+            .keySet()
+            .removeIf(
+                entry ->
+                    !parser.parse(entry)
+                        || !list.contains(
+                            parser.ipv6(), parser.hi(), parser.lo(), parser.prefix()));
   }
 
   /**
@@ -86,6 +94,7 @@ final class LongTemporaryEntries {
       long left = entry.getValue() - now;
       if (left <= 0) {
         it.remove();
+        dirty = true;
       } else {
         due.put(entry.getKey(), (int) Math.min(left, BlocklistApi.KERNEL_MAX_TIMEOUT));
       }
@@ -93,7 +102,11 @@ final class LongTemporaryEntries {
     return due;
   }
 
+  /** Writes the file, when the entries changed since it was last read or written. */
   void save() throws IOException {
+    if (!dirty) {
+      return;
+    }
     try (StateDir.Replacement next = StateDir.replace(file)) {
       for (Map.Entry<String, Long> entry : expiries.entrySet()) {
         next.writer().append(entry.getKey()).append(' ').append(Long.toString(entry.getValue()));
@@ -101,5 +114,6 @@ final class LongTemporaryEntries {
       }
       next.commit();
     }
+    dirty = false;
   }
 }

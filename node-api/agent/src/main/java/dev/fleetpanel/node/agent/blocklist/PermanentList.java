@@ -172,13 +172,16 @@ final class PermanentList {
           throw new TooManyEntriesException(layout.maxEntries());
         }
       }
+      Snapshot changed = new Snapshot(hasher.finish(), after.kept(false), after.kept(true));
       if (after.added() + after.removed() > 0) {
         InPlaceChange.Sets sets = new InPlaceChange.Sets(live(false).name(), live(true).name(), 0);
         kernel.restore(additions.size() + removals.size(), script -> change.write(script, sets));
+        next.commit(changed.version());
+        reopen(changed);
+      } else {
+        // The same list: the file stays as it is (the unfinished copy is discarded on close).
+        snapshot = changed;
       }
-      Snapshot changed = new Snapshot(hasher.finish(), after.kept(false), after.kept(true));
-      next.commit(changed.version());
-      reopen(changed);
       return new Outcome(changed.version(), changed.size(), after.added(), after.removed(), 0);
     }
   }

@@ -19,6 +19,7 @@ import java.io.ByteArrayInputStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -106,6 +107,36 @@ class BlocklistServiceIT {
     assertThat(kernel("blocklist_permanent"))
         .containsExactlyInAnyOrder("11.1.1.2", "11.1.1.3", "11.1.1.4");
     assertThat(net.inNode("ipset", "list", "-name")).doesNotContain("_new");
+  }
+
+  /** A change that changes nothing answers the same version and leaves the list's file alone. */
+  @Test
+  void aDeltaThatChangesNothingKeepsTheFile() throws Exception {
+    SyncResult full = sync(Direction.IN, true, List.of("11.1.1.1", "2a0b:fb00:9::/48"));
+    Path file = state.resolve("blocklist/in-permanent.bin");
+    Object before = java.nio.file.Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+
+    SyncResult delta =
+        syncJson(
+            "{\"permanent\":true,\"base_version\":\""
+                + full.version()
+                + "\",\"add\":[\"11.1.1.1\"],\"remove\":[\"11.9.9.9\"]}");
+
+    assertThat(delta.added()).isZero();
+    assertThat(delta.removed()).isZero();
+    assertThat(delta.version()).isEqualTo(full.version());
+    assertThat(delta.total()).isEqualTo(2);
+    assertThat(java.nio.file.Files.readAttributes(file, BasicFileAttributes.class).fileKey())
+        .isEqualTo(before);
+    assertThat(service.status().directions().get(Direction.IN).permanentVersion())
+        .isEqualTo(full.version());
+    SyncResult next =
+        syncJson(
+            "{\"permanent\":true,\"base_version\":\""
+                + full.version()
+                + "\",\"add\":[\"11.1.1.2\"]}");
+    assertThat(next.version())
+        .isEqualTo(SetVersion.of(List.of("11.1.1.1", "11.1.1.2", "2a0b:fb00:9::/48")));
   }
 
   @Test

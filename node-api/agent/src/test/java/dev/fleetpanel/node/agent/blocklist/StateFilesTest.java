@@ -107,6 +107,26 @@ class StateFilesTest {
     assertThat(entries.due(0)).containsOnlyKeys("11.0.0.1");
   }
 
+  /** Lines dropped on reading stay in the file until the entries change: nothing else writes it. */
+  @Test
+  void longEntriesAreWrittenOnlyWhenTheyChanged() throws Exception {
+    Path file = dir.resolve("in-temp-long.list");
+    Files.write(file, List.of("11.0.0.1 2000", "garbage"));
+    LongTemporaryEntries entries = new LongTemporaryEntries(file);
+    entries.load();
+
+    entries.put("11.0.0.1", 2000);
+    entries.remove("11.0.0.9");
+    entries.retain(Lists.of("11.0.0.1"));
+    entries.due(0);
+    entries.save();
+    assertThat(Files.readAllLines(file)).containsExactly("11.0.0.1 2000", "garbage");
+
+    entries.put("11.0.0.1", 3000);
+    entries.save();
+    assertThat(Files.readAllLines(file)).containsExactly("11.0.0.1 3000");
+  }
+
   @Test
   void theDefaultTimeoutSurvivesARestart() throws Exception {
     Path file = dir.resolve("settings.properties");
