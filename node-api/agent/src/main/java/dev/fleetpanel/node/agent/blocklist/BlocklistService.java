@@ -182,19 +182,21 @@ public final class BlocklistService {
     return locked(
         () -> {
           Direction direction = request.direction;
-          boolean permanent = request.list == ListKind.PERMANENT;
+          // Checked against the kernel once: the permanent list is asked for once.
+          PermanentList permanent =
+              request.list == ListKind.PERMANENT ? lists.permanent(direction) : null;
           if (request.delta()) {
             String current =
-                permanent
-                    ? lists.permanent(direction).snapshot().version()
+                permanent != null
+                    ? permanent.snapshot().version()
                     : Canonical.version(lists.temporary(direction).content());
             if (!current.equals(request.baseVersion)) {
               throw BlocklistException.versionMismatch(current);
             }
           }
           Outcome outcome =
-              permanent
-                  ? lists.permanent(direction).change(additions.entries(), removals.entries())
+              permanent != null
+                  ? permanent.change(additions.entries(), removals.entries())
                   : lists
                       .temporary(direction)
                       .change(
