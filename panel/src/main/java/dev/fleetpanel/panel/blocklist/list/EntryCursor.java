@@ -28,23 +28,6 @@ final class EntryCursor {
     this.ipv6Intervals = list.ipv6Intervals();
   }
 
-  /** Starts at interval {@code index} of a family (the next entry is that interval's first). */
-  void seek(boolean ipv6, int index) {
-    this.inIpv6 = ipv6;
-    this.index = index;
-    this.inside = false;
-  }
-
-  /** Whether the current entry ends before the address (hi 0 for IPv4). */
-  boolean endsBefore(long addressHi, long addressLo) {
-    if (!ipv6) {
-      return (lo | Blocks.ipv4HostMask(prefix)) < addressLo;
-    }
-    return Blocks.compare(
-            hi | Blocks.hostMaskHi(prefix), lo | Blocks.hostMaskLo(prefix), addressHi, addressLo)
-        < 0;
-  }
-
   /** The current entry's canonical text, written through {@code scratch}. */
   String text(byte[] scratch) {
     int length =

@@ -1,6 +1,5 @@
 package dev.fleetpanel.panel.blocklist.list;
 
-import dev.fleetpanel.node.blocklist.BlocklistEntry;
 import dev.fleetpanel.node.blocklist.EntryParser;
 import dev.fleetpanel.node.blocklist.EntryText;
 import dev.fleetpanel.node.blocklist.SetVersion;
@@ -9,7 +8,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
-import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.Consumer;
 
@@ -31,12 +29,6 @@ public final class NetworkList {
     public boolean isEmpty() {
       return added.isEmpty() && removed.isEmpty();
     }
-  }
-
-  /** Receives entries in {@code EntryParser}'s form: IPv4 has {@code hi} 0, its address in lo. */
-  @FunctionalInterface
-  public interface EntryVisitor {
-    void entry(boolean ipv6, long hi, long lo, int prefix);
   }
 
   private final long[] ipv4;
@@ -129,29 +121,6 @@ public final class NetworkList {
 
   public int ipv6Count() {
     return ipv6Count;
-  }
-
-  /** Whether every address of {@code entry} is in the list. */
-  public boolean contains(BlocklistEntry entry) {
-    return ListSearch.contains(this, entry);
-  }
-
-  /** Whether some address of {@code entry} is in the list. */
-  public boolean overlaps(BlocklistEntry entry) {
-    return ListSearch.overlaps(this, entry);
-  }
-
-  /** The list's entries that share an address with {@code entry}, at most {@code limit}. */
-  public List<BlocklistEntry> overlapping(BlocklistEntry entry, int limit) {
-    return ListSearch.overlapping(this, entry, limit);
-  }
-
-  /** Visits every entry in canonical order, without allocating. */
-  public void forEachEntry(EntryVisitor visitor) {
-    EntryCursor cursor = new EntryCursor(this);
-    while (cursor.next()) {
-      visitor.entry(cursor.ipv6, cursor.hi, cursor.lo, cursor.prefix);
-    }
   }
 
   /** Gives every entry's canonical text in canonical order, one string at a time. */

@@ -157,9 +157,8 @@ class ListEngineBench {
     NetworkListBuilder added = NetworkList.builder();
     while (added.build().size() < 50) {
       long address = ListFile.publicIpv4(random);
-      if (!list.overlaps(
-          BlocklistEntry.parse(
-              EntryText.appendIpv4(new StringBuilder(), address, 32).toString()))) {
+      NetworkList one = NetworkList.builder().addIpv4(address, 32).build();
+      if (list.minus(one).equals(list)) { // not in the list yet
         added.addIpv4(address, 32);
       }
     }

@@ -146,56 +146,6 @@ class NetworkListModelTest {
   }
 
   @Test
-  void containsAnswersForEveryAddressOfTheWindow() {
-    Random random = new Random(7);
-    for (Window w : WINDOWS) {
-      for (int round = 0; round < 20; round++) {
-        BitSet model = new BitSet(SIZE);
-        NetworkList list = random(w, random, model);
-        for (int offset = 0; offset < SIZE; offset++) {
-          BlocklistEntry address = BlocklistEntry.parse(w.text(offset, 0));
-          assertThat(list.contains(address))
-              .as("%s %s", w.name(), address)
-              .isEqualTo(model.get(offset));
-          assertThat(list.overlaps(address)).isEqualTo(model.get(offset));
-        }
-      }
-    }
-  }
-
-  @Test
-  void networksAreContainedOrOverlappedAsTheirAddressesSay() {
-    Random random = new Random(8);
-    for (Window w : WINDOWS) {
-      for (int round = 0; round < 40; round++) {
-        BitSet model = new BitSet(SIZE);
-        NetworkList list = random(w, random, model);
-        int bits = 1 + random.nextInt(9);
-        List<BlocklistEntry> entries = new ArrayList<>();
-        list.forEach(e -> entries.add(BlocklistEntry.parse(e)));
-        for (int offset = 0; offset + (1 << bits) <= SIZE; offset++) {
-          if (!w.aligned(offset, bits)) {
-            continue;
-          }
-          BlocklistEntry network = BlocklistEntry.parse(w.text(offset, bits));
-          int set = model.get(offset, offset + (1 << bits)).cardinality();
-          assertThat(list.contains(network)).as("%s", network).isEqualTo(set == 1 << bits);
-          assertThat(list.overlaps(network)).as("%s", network).isEqualTo(set > 0);
-          List<String> found = new ArrayList<>();
-          list.overlapping(network, 10_000).forEach(e -> found.add(e.canonical()));
-          List<String> expected = new ArrayList<>();
-          for (BlocklistEntry entry : entries) {
-            if (network.overlaps(entry)) {
-              expected.add(entry.canonical());
-            }
-          }
-          assertThat(found).isEqualTo(expected);
-        }
-      }
-    }
-  }
-
-  @Test
   void unionMinusAndDiffAgreeWithSetArithmetic() {
     Random random = new Random(9);
     for (Window w : WINDOWS) {
@@ -295,7 +245,8 @@ class NetworkListModelTest {
       assertThat(entries.get(i - 1).overlaps(entries.get(i))).isFalse();
     }
     for (String text : texts) {
-      assertThat(list.contains(BlocklistEntry.parse(text))).as(text).isTrue();
+      // Covered: adding it changes nothing.
+      assertThat(NetworkList.union(list, NetworkList.of(List.of(text)))).as(text).isEqualTo(list);
     }
   }
 }
