@@ -39,10 +39,6 @@ public final class BlocklistRequest {
     this.removals = removals;
   }
 
-  public RequestShape shape() {
-    return shape;
-  }
-
   public Direction direction() {
     return direction;
   }

@@ -21,10 +21,6 @@ public final class IptablesCommands {
     return new IptablesCommands(ipv6 ? "ip6tables" : "iptables");
   }
 
-  public String program() {
-    return program;
-  }
-
   /** Creates a chain; fails (exit 1) when it exists. */
   public List<String> newChain(String chain) {
     return command("-N", chain);
