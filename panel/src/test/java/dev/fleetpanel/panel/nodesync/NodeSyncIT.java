@@ -15,15 +15,18 @@ import dev.fleetpanel.panel.server.ServerForm;
 import dev.fleetpanel.panel.server.ServerService;
 import dev.fleetpanel.panel.testing.EnrolledNode;
 import dev.fleetpanel.panel.testing.FakeAgent;
+import dev.fleetpanel.panel.testing.MutableClock;
 import dev.fleetpanel.panel.testing.PanelCore;
 import dev.fleetpanel.panel.testing.TestDatabase;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -140,6 +143,62 @@ class NodeSyncIT {
 
     assertThat(record("b", "blocklist/in").state()).isEqualTo(SyncState.APPLIED);
     assertThat(b.list("in")).containsExactly("11.0.0.1", "11.0.0.2/31");
+  }
+
+  /**
+   * The sync on its own ticker, as the panel runs it: a change is pushed after the debounce without
+   * a plan being asked for, and a node that was down gets it when its retry falls due.
+   */
+  @Test
+  void onItsOwnTheSyncPushesAChangeAndRetriesANodeThatWasDownWhenItsTimeComes() throws Exception {
+    FakeAgent a = node("a");
+    FakeAgent b = node("b");
+    b.down();
+    MutableClock clock = new MutableClock(Instant.now());
+    AtomicReference<NodeSync> ticking = new AtomicReference<>();
+    BlocklistModule module =
+        BlocklistModule.create(
+            core.tx(),
+            core.audit(),
+            servers,
+            core.client(),
+            new SourceFetcher(),
+            data,
+            clock,
+            () -> ticking.get().changed());
+    try (NodeSync own =
+        new NodeSync(
+            new SyncStore(core.tx()),
+            servers,
+            Map.of("blocklist", module.target()),
+            clock,
+            Duration.ofDays(1))) {
+      ticking.set(own);
+      own.start();
+      clock.advance(Duration.ofSeconds(1));
+      module.rules().add(null, "23.0.0.1", Direction.IN, null, "", ADMIN);
+      clock.advance(Duration.ofSeconds(1)); // past the debounce
+
+      eventually(() -> a.list("in").contains("23.0.0.1"));
+      eventually(() -> record("b", "blocklist/in").lastError() != null);
+      assertThat(record("b", "blocklist/in").state()).isEqualTo(SyncState.PENDING);
+      b.up();
+      Thread.sleep(500);
+      assertThat(b.list("in")).as("not before its retry is due").isEmpty();
+
+      clock.advance(NodeSync.FIRST_RETRY.plusSeconds(1));
+      eventually(() -> b.list("in").contains("23.0.0.1"));
+      eventually(() -> record("b", "blocklist/in").state() == SyncState.APPLIED);
+    }
+  }
+
+  private static void eventually(java.util.function.BooleanSupplier condition)
+      throws InterruptedException {
+    long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("waited 20 s").isLessThan(end);
+      Thread.sleep(20);
+    }
   }
 
   @Test
