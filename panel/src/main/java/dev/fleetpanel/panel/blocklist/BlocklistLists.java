@@ -9,7 +9,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +36,7 @@ public final class BlocklistLists {
   private final Clock clock;
   private final Map<Direction, NetworkList> global = new ConcurrentHashMap<>();
   private final Map<String, NetworkList> perServer = new ConcurrentHashMap<>();
+  private final Map<String, TemporaryList> temporary = new ConcurrentHashMap<>();
   private volatile long generation;
 
   public BlocklistLists(Tx tx, SourceService sources, Clock clock) {
@@ -51,6 +51,13 @@ public final class BlocklistLists {
     generation++;
     global.clear();
     perServer.clear();
+    temporary.clear();
+  }
+
+  /** Only temporary rules changed: the permanent lists stay as computed. */
+  public synchronized void invalidateTemporary() {
+    generation++;
+    temporary.clear();
   }
 
   /** Every server's permanent list of a direction: global rules and the enabled lists. */
@@ -88,8 +95,26 @@ public final class BlocklistLists {
     return list;
   }
 
-  /** The temporary entries a server's node should hold for a direction, not yet expired. */
+  /**
+   * The temporary entries a server's node should hold for a direction, not yet expired when they
+   * were computed (the rules that expire are dropped every half minute, which computes them again).
+   */
   public TemporaryList temporary(long serverId, Direction direction) {
+    long seen = generation;
+    String key = serverId + " " + direction.wire();
+    TemporaryList list = temporary.get(key);
+    if (list == null) {
+      list = computeTemporary(serverId, direction);
+      synchronized (this) {
+        if (seen == generation) {
+          temporary.putIfAbsent(key, list);
+        }
+      }
+    }
+    return list;
+  }
+
+  private TemporaryList computeTemporary(long serverId, Direction direction) {
     Instant now = clock.instant();
     Map<String, Instant> latest = new TreeMap<>();
     for (BlocklistRule r : tx.call(() -> repository.temporary(serverId, direction))) {
@@ -100,7 +125,6 @@ public final class BlocklistLists {
     }
     List<Temporary> entries = new ArrayList<>();
     latest.forEach((network, end) -> entries.add(new Temporary(network, end)));
-    entries.sort(Comparator.comparing(Temporary::network));
     return new TemporaryList(List.copyOf(entries), hash(entries));
   }
 

@@ -41,7 +41,12 @@ public record BlocklistModule(
     SourceService sources = new SourceService(tx, audit, fetcher, dataDir, clock, changed);
     BlocklistLists lists = new BlocklistLists(tx, sources, clock);
     computed.set(lists);
-    RuleService rules = new RuleService(tx, servers, audit, clock, changed, afterChange);
+    Runnable temporaryChanged =
+        () -> {
+          computed.get().invalidateTemporary();
+          afterChange.run();
+        };
+    RuleService rules = new RuleService(tx, servers, audit, clock, changed, temporaryChanged);
     BlocklistSettings settings = new BlocklistSettings(tx, audit);
     return new BlocklistModule(
         sources,
