@@ -56,6 +56,7 @@ public final class NodeSync implements AutoCloseable {
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
   private final Set<Long> waiting = ConcurrentHashMap.newKeySet();
   private final Set<String> heldFor = ConcurrentHashMap.newKeySet();
+  private final Set<Long> seen = ConcurrentHashMap.newKeySet();
   private volatile long dirtySince = -1;
   private volatile long nextDrift;
   private volatile boolean failing;
@@ -97,10 +98,12 @@ public final class NodeSync implements AutoCloseable {
     }
   }
 
-  /** The poller saw the server answer: its pending items are retried now rather than later. */
+  /**
+   * The poller saw the server answer: its pending items are retried now rather than later. Called
+   * on the poller's thread, so only noted here; the next plan moves the retries.
+   */
   public void nodeSeen(long serverId) {
-    if (waiting.contains(serverId)) {
-      store.retryNow(serverId, now());
+    if (waiting.contains(serverId) && seen.add(serverId)) {
       changed();
     }
   }
@@ -145,6 +148,10 @@ public final class NodeSync implements AutoCloseable {
   /** Records what is wanted now for every active server and item, then pushes what is due. */
   void plan() {
     OffsetDateTime now = now();
+    for (Long serverId : List.copyOf(seen)) {
+      seen.remove(serverId);
+      store.retryNow(serverId, now);
+    }
     Map<String, SyncTarget.Desired> wanted = new HashMap<>();
     Set<String> held = new HashSet<>();
     Map<Long, Server> active = new HashMap<>();
