@@ -3,15 +3,14 @@ package dev.fleetpanel.panel.metrics.web;
 import dev.fleetpanel.node.prometheus.PromFamily;
 import dev.fleetpanel.panel.metrics.PrometheusExport;
 import dev.fleetpanel.panel.metrics.ScrapeToken;
+import dev.fleetpanel.panel.platform.web.AuthFilter;
 import dev.fleetpanel.panel.platform.web.Public;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
 
 /**
  * {@code GET /{uid}/metrics} with {@code Authorization: Bearer <scrape token>}: every monitored
@@ -28,26 +27,15 @@ public class PrometheusResource {
   @GET
   public Response scrape(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
     if (!token.configured()) {
-      return error(404, "no scrape token: make one on the Settings page");
+      return AuthFilter.json(404, "no scrape token: make one on the Settings page");
     }
-    String presented =
-        authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-            ? authorization.substring(7).strip()
-            : null;
-    if (!token.matches(presented)) {
-      return Response.fromResponse(error(401, "the scrape token is missing or wrong"))
+    if (!token.matches(AuthFilter.bearer(authorization).orElse(null))) {
+      return Response.fromResponse(AuthFilter.json(401, "the scrape token is missing or wrong"))
           .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"fleetpanel-metrics\"")
           .build();
     }
     return Response.ok(export.write(), PromFamily.CONTENT_TYPE)
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
-        .build();
-  }
-
-  private static Response error(int status, String message) {
-    return Response.status(status)
-        .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(Map.of("error", message))
         .build();
   }
 }

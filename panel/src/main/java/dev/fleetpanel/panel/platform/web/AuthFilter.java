@@ -42,14 +42,13 @@ public class AuthFilter implements ContainerRequestFilter, ContainerResponseFilt
   public void filter(ContainerRequestContext request) {
     RequestInfo info = RequestInfo.of(request);
     String ip = info.actor().ip();
-    String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-    if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      Optional<String> token = apiTokens.authenticate(authorization.substring(7).strip());
+    // A public resource checks a bearer itself, if it wants one (the scrape token of /metrics).
+    Optional<String> bearer =
+        isPublic() ? Optional.empty() : bearer(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+    if (bearer.isPresent()) {
+      Optional<String> token = apiTokens.authenticate(bearer.get());
       if (token.isEmpty()) {
-        // A public resource checks its own bearer (the Prometheus scrape token of /metrics).
-        if (!isPublic()) {
-          request.abortWith(json(401, "invalid or revoked API token"));
-        }
+        request.abortWith(json(401, "invalid or revoked API token"));
         return;
       }
       request.setProperty(
@@ -98,7 +97,15 @@ public class AuthFilter implements ContainerRequestFilter, ContainerResponseFilt
     return Public.Check.isPublic(resourceInfo);
   }
 
-  static Response json(int status, String error) {
+  /** The token of an {@code Authorization: Bearer} header, if that is what it is. */
+  public static Optional<String> bearer(String authorization) {
+    return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+        ? Optional.of(authorization.substring(7).strip())
+        : Optional.empty();
+  }
+
+  /** A JSON error answer, {@code {"error": ...}}, as every API answer gives one. */
+  public static Response json(int status, String error) {
     return Response.status(status)
         .type(MediaType.APPLICATION_JSON_TYPE)
         .entity(Map.of("error", error))
