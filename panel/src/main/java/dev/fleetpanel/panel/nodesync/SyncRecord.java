@@ -191,9 +191,13 @@ public class SyncRecord {
     checkedAt = now;
   }
 
-  /** Retry at once (the node was seen again). */
+  /**
+   * Retry at once (the node was seen again): due whatever the time, since a stored time can come
+   * back rounded up past the {@code now} of the plan that reads it.
+   */
   void retryNow(OffsetDateTime now) {
-    nextAttemptAt = now;
+    nextAttemptAt = null;
+    updatedAt = now;
   }
 
   private static String abbreviate(String version) {

@@ -141,7 +141,10 @@ class NodeSyncIT {
     sync.nodeSeen(record("b", "blocklist/in").serverId());
     syncNow();
 
-    assertThat(record("b", "blocklist/in").state()).isEqualTo(SyncState.APPLIED);
+    SyncRecord back = record("b", "blocklist/in");
+    assertThat(back.state())
+        .as("%s %s %s", back.lastError(), back.nextAttemptAt(), b.syncs)
+        .isEqualTo(SyncState.APPLIED);
     assertThat(b.list("in")).containsExactly("11.0.0.1", "11.0.0.2/31");
   }
 
