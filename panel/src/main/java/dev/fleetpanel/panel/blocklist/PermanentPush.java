@@ -18,6 +18,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -29,6 +32,16 @@ import java.util.zip.GZIPOutputStream;
  */
 final class PermanentPush {
   static final long DELTA_MIN = 5_000;
+
+  /** Writes the lists kept, one at a time (a list is kept once, whichever node it goes to). */
+  private static final Executor KEEPER =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "fleetpanel-sent-lists");
+            t.setDaemon(true);
+            return t;
+          });
+
   private static final String SYNC = "/" + BlocklistApi.PATH + "/sync";
 
   private final NodeClient client;
@@ -59,6 +72,8 @@ final class PermanentPush {
     String hash = list.contentHash();
     long end = System.nanoTime() + deadline.toNanos();
     Optional<byte[]> delta = delta(direction, list, previous);
+    // Kept (written to disk) while the node works, for the next change to go as a delta.
+    CompletableFuture<Void> kept = CompletableFuture.runAsync(() -> sent.keep(hash, list), KEEPER);
     NodeClient.Reply reply = null;
     if (delta.isPresent()) {
       reply = send(server, delta.get(), end);
@@ -75,7 +90,7 @@ final class PermanentPush {
     }
     try {
       JsonObject result = BlocklistTarget.json(reply);
-      sent.keep(hash, list);
+      kept.join();
       return Outcome.applied(
           result.getString(BlocklistApi.VERSION, null), detail(result, sentDelta));
     } catch (NodeUnavailableException e) {

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
@@ -20,12 +22,27 @@ public final class SentLists {
 
   private final Path dir;
 
+  /**
+   * The last lists kept (both directions, before and after a change), so that the next change is
+   * worked out without reading its file.
+   */
+  private final Map<String, NetworkList> recent =
+      new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, NetworkList> eldest) {
+          return size() > 4;
+        }
+      };
+
   public SentLists(Path dataDir) {
     this.dir = dataDir.resolve("blocklist").resolve("sent");
   }
 
   /** Keeps {@code list} (whose hash is {@code hash}) unless it is kept already. */
   public void keep(String hash, NetworkList list) {
+    synchronized (recent) {
+      recent.put(hash, list);
+    }
     Path file = file(hash);
     if (Files.exists(file)) {
       return;
@@ -42,6 +59,12 @@ public final class SentLists {
   public Optional<NetworkList> find(String hash) {
     if (hash == null || !hash.matches("[0-9a-f]{64}")) {
       return Optional.empty();
+    }
+    synchronized (recent) {
+      NetworkList kept = recent.get(hash);
+      if (kept != null) {
+        return Optional.of(kept);
+      }
     }
     Path file = file(hash);
     try {
@@ -60,7 +83,11 @@ public final class SentLists {
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.list")) {
       for (Path file : files) {
         String name = file.getFileName().toString();
-        if (!wanted.contains(name.substring(0, name.length() - ".list".length()))) {
+        String hash = name.substring(0, name.length() - ".list".length());
+        if (!wanted.contains(hash)) {
+          synchronized (recent) {
+            recent.remove(hash);
+          }
           Files.deleteIfExists(file);
         }
       }
